@@ -1,0 +1,294 @@
+#include "clean/cleaner.h"
+
+#include "text/arabic.h"
+#include "text/tsv.h"
+#include "text/utf8.h"
+
+namespace rasd::clean {
+
+namespace {
+
+bool IsSplitMark(char32_t c) { return c == '.' || c == '-' || c == '_' || c == 0x00B7 || c == 0x2022 || c == 0x2010; }
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) out += text::DecodeNext(s, i);
+  return out;
+}
+
+std::string Encode(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) text::AppendUtf8(out, c);
+  return out;
+}
+
+int CountWords(std::string_view key) {
+  if (key.empty()) return 0;
+  int n = 1;
+  for (char c : key) n += c == ' ';
+  return n;
+}
+
+bool HasArabic(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (text::IsArabicLetter(text::DecodeNext(s, i))) return true;
+  }
+  return false;
+}
+
+// Last code point that is not a space.
+char32_t LastChar(std::string_view s) {
+  std::u32string u = Decode(text::Trim(s));
+  return u.empty() ? 0 : u.back();
+}
+
+// Body paragraphs end like sentences or run long; headlines do neither.
+bool HeadlineLike(std::string_view line, std::string_view key) {
+  int words = CountWords(key);
+  if (words == 0 || words > 30) return false;
+  char32_t last = LastChar(line);
+  std::string_view t = text::Trim(line);
+  bool ellipsis = t.size() >= 2 && t.substr(t.size() - 2) == "..";
+  if ((last == '.' && !ellipsis) || last == 0x060C || last == ',' || last == ':' || last == 0x061B) return false;
+  return true;
+}
+
+bool IsDateLine(std::string_view key) {
+  // "2021 06 22", "22 6 2021", "22 يونيو 2021 10 30" ...: digits and at most two words.
+  int digits = 0, words = CountWords(key), letters_words = 0;
+  bool in_word = false, word_has_letter = false;
+  for (size_t i = 0; i <= key.size(); ++i) {
+    char c = i < key.size() ? key[i] : ' ';
+    if (c == ' ') {
+      if (in_word && word_has_letter) ++letters_words;
+      in_word = word_has_letter = false;
+      continue;
+    }
+    in_word = true;
+    if (c >= '0' && c <= '9') ++digits;
+    else word_has_letter = true;
+  }
+  return digits >= 4 && words <= 8 && letters_words <= 2;
+}
+
+bool StartsWithWord(std::string_view s, std::string_view prefix) {
+  return !prefix.empty() && s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
+         (s.size() == prefix.size() || s[prefix.size()] == ' ');
+}
+bool EndsWithWord(std::string_view s, std::string_view suffix) {
+  return !suffix.empty() && s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+         (s.size() == suffix.size() || s[s.size() - suffix.size() - 1] == ' ');
+}
+
+// The text after the first ':' (or after the prefix words), trimmed.
+std::string AfterColon(std::string_view line) {
+  auto colon = line.find(':');
+  if (colon == std::string_view::npos) return "";
+  return std::string(text::Trim(line.substr(colon + 1)));
+}
+
+// The text before a dash (–, —, -) that separates outlet and team.
+std::string BeforeDash(std::string_view line) {
+  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", " - ", "|"}) {
+    auto pos = line.find(dash);
+    if (pos != std::string_view::npos && pos > 0) return std::string(text::Trim(line.substr(0, pos)));
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string RepairLine(std::string_view line, std::vector<Repair>* repairs) {
+  std::u32string u = Decode(line);
+  bool any = false;
+  for (char32_t c : u)
+    if (c == 0x0640) any = true;
+  if (!any) return std::string(line);
+  std::u32string out;
+  out.reserve(u.size());
+  size_t i = 0;
+  while (i < u.size()) {
+    // One whitespace-delimited word.
+    if (u[i] == ' ' || u[i] == '\n') {
+      out += u[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < u.size() && u[j] != ' ' && u[j] != '\n') ++j;
+    // Words split across a space with tatweel on both sides: "العقـ ـوبات".
+    while (j + 1 < u.size() && u[j] == ' ' && u[j - 1] == 0x0640 && u[j + 1] == 0x0640) {
+      ++j;
+      while (j < u.size() && u[j] != ' ' && u[j] != '\n') ++j;
+    }
+    std::u32string_view word(u.data() + i, j - i);
+    std::u32string fixed;
+    bool split = false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      char32_t c = word[k];
+      if (c == 0x0640) continue;
+      if ((IsSplitMark(c) || c == ' ') && k > 0 && k + 1 < word.size()) {
+        // A mark between tatweels (or tatweel on one side and a letter on the other).
+        size_t a = k, b = k;
+        while (a > 0 && (word[a - 1] == 0x0640 || IsSplitMark(word[a - 1]) || word[a - 1] == ' ')) --a;
+        while (b + 1 < word.size() && (word[b + 1] == 0x0640 || IsSplitMark(word[b + 1]) || word[b + 1] == ' ')) ++b;
+        bool tatweel = false;
+        for (size_t x = a; x <= b; ++x) tatweel |= word[x] == 0x0640;
+        if (tatweel && a > 0 && b + 1 < word.size() && text::IsArabicLetter(word[a - 1]) &&
+            text::IsArabicLetter(word[b + 1])) {
+          split = true;
+          k = b;
+          continue;
+        }
+      }
+      fixed += c;
+    }
+    if (split && repairs) {
+      // Report the word without surrounding punctuation.
+      size_t s = 0, e = word.size();
+      while (s < e && !text::IsLetter(word[s]) && word[s] != 0x0640) ++s;
+      while (e > s && !text::IsLetter(word[e - 1]) && word[e - 1] != 0x0640) --e;
+      std::u32string_view core = word.substr(s, e - s);
+      std::u32string core_fixed;
+      for (char32_t c : core)
+        if (c != 0x0640 && !IsSplitMark(c) && c != ' ') core_fixed += c;
+      repairs->push_back(Repair{Encode(core), Encode(core_fixed)});
+    }
+    out += fixed;
+    i = j;
+  }
+  return Encode(out);
+}
+
+void Cleaner::Clean(const CleanInput& input, Document& doc) const {
+  std::string clean = text::CleanUnicode(input.text);
+  struct Line {
+    std::string text, key;
+  };
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start <= clean.size()) {
+    size_t nl = clean.find('\n', start);
+    if (nl == std::string::npos) nl = clean.size();
+    std::string_view raw = text::Trim(std::string_view(clean).substr(start, nl - start));
+    if (!raw.empty()) {
+      // Collapse runs of spaces.
+      std::string t;
+      for (char c : raw)
+        if (!(c == ' ' && !t.empty() && t.back() == ' ')) t += c == '\t' ? ' ' : c;
+      lines.push_back(Line{t, LineKey(t)});
+    }
+    start = nl + 1;
+  }
+
+  for (const auto& r : input.pre_removed) doc.removed.push_back(r);
+  std::string title_key = input.title ? LineKey(*input.title) : "";
+  std::optional<std::string> title = input.title;
+  bool seen_body = false, tail = false, seen_subtitle = false;
+  std::vector<std::string> kept;
+  auto remove = [&](const Line& l, std::string reason) { doc.removed.push_back(Removed{l.text, std::move(reason)}); };
+
+  for (size_t n = 0; n < lines.size(); ++n) {
+    const Line& l = lines[n];
+    if (l.key.empty()) {  // punctuation or symbols only
+      remove(l, "symbols");
+      continue;
+    }
+    if (const std::string* reason = lex_.Match(l.key)) {
+      if (*reason == "related" || *reason == "comment-form" || *reason == "back-to-top" || *reason == "tags" ||
+          *reason == "share" || *reason == "copyright")
+        tail = tail || seen_body;
+      remove(l, *reason);
+      continue;
+    }
+    const bool headline = HeadlineLike(l.text, l.key);
+    // Bylines and source lines.
+    if (CountWords(l.key) <= 8) {
+      bool done = false;
+      for (const auto& suffix : lex_.team_suffixes()) {
+        if (EndsWithWord(l.key, suffix) || l.key == suffix) {
+          std::string outlet = BeforeDash(l.text);
+          if (!doc.outlet && !outlet.empty()) doc.outlet = outlet;
+          remove(l, "byline");
+          done = true;
+          break;
+        }
+      }
+      if (!done) {
+        for (const auto& prefix : lex_.source_prefixes()) {
+          if (StartsWithWord(l.key, prefix) && l.text.find(':') != std::string::npos) {
+            std::string outlet = AfterColon(l.text);
+            if (!doc.outlet && !outlet.empty()) doc.outlet = outlet;
+            remove(l, "source-line");
+            done = true;
+            break;
+          }
+        }
+      }
+      if (!done && !seen_body) {
+        for (const auto& prefix : lex_.author_prefixes()) {
+          if (StartsWithWord(l.key, prefix)) {
+            std::string author = AfterColon(l.text);
+            if (author.empty() && l.key.size() > prefix.size()) author = l.key.substr(prefix.size() + 1);
+            if (!doc.author && !author.empty()) doc.author = author;
+            remove(l, "byline");
+            done = true;
+            break;
+          }
+        }
+      }
+      if (!done && IsDateLine(l.key) && !seen_body) {
+        remove(l, "dateline");
+        done = true;
+      }
+      if (done) continue;
+    }
+    if (!HasArabic(l.text)) {
+      // Latin-only lines outside the body are page furniture (menus, banners).
+      if (!seen_body || tail || CountWords(l.key) <= 3) {
+        remove(l, seen_body ? "non-arabic" : "nav");
+        continue;
+      }
+    }
+    if (tail && headline) {
+      remove(l, "related");
+      continue;
+    }
+    if (!seen_body && headline) {
+      if (title && (l.key == title_key || title_key.find(l.key) != std::string::npos ||
+                    (l.key.size() > 20 && l.key.find(title_key) != std::string::npos && !title_key.empty()))) {
+        remove(l, "repeated-headline");
+        continue;
+      }
+      if (!title) {
+        // A very short first line followed by a headline is a section label.
+        if (CountWords(l.key) <= 3 && n + 1 < lines.size() && HeadlineLike(lines[n + 1].text, lines[n + 1].key)) {
+          remove(l, "section-label");
+          continue;
+        }
+        title = l.text;
+        title_key = l.key;
+        continue;
+      }
+      if (!seen_subtitle && CountWords(l.key) >= 4) {
+        seen_subtitle = true;
+        doc.subtitle = RepairLine(l.text, nullptr);
+        remove(l, "subtitle");
+        continue;
+      }
+    }
+    if (!headline) seen_body = true;
+    if (tail && !headline) tail = false;  // a real paragraph: the tail was a false alarm
+    kept.push_back(RepairLine(l.text, &doc.repairs));
+  }
+  if (title) doc.title = RepairLine(*title, &doc.repairs);
+  doc.text.clear();
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (i) doc.text += '\n';
+    doc.text += kept[i];
+  }
+}
+
+}  // namespace rasd::clean

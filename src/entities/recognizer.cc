@@ -1,0 +1,292 @@
+#include "entities/recognizer.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "text/utf8.h"
+
+namespace rasd::entities {
+
+TokenReadings ComputeReadings(const Document& doc) {
+  TokenReadings out;
+  out.reserve(doc.tokens.size());
+  for (const auto& t : doc.tokens) {
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kLatin) out.push_back(morph::Readings(t.norm));
+    else out.push_back({morph::Reading{t.norm}});
+  }
+  return out;
+}
+
+std::vector<int32_t> EntityOfToken(const Document& doc) {
+  std::vector<int32_t> out(doc.tokens.size(), -1);
+  for (size_t e = 0; e < doc.entities.size(); ++e)
+    for (int32_t t = doc.entities[e].first_token; t < doc.entities[e].end_token; ++t) out[t] = static_cast<int32_t>(e);
+  return out;
+}
+
+namespace {
+
+bool IsOpenQuote(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.norm == "\xE2\x80\x9C" || t.norm == "\xC2\xAB" || t.norm == "\"" ||
+                                         t.norm == "\xE2\x80\x9D" || t.norm == "'");
+}
+bool IsCloseQuote(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.norm == "\xE2\x80\x9D" || t.norm == "\xC2\xBB" || t.norm == "\"" ||
+                                         t.norm == "'");
+}
+
+struct Match {
+  int32_t len = 0;
+  int32_t node = -1;
+  const morph::Reading* reading = nullptr;
+};
+
+struct State {
+  const Gazetteer& g;
+  Document& doc;
+  const TokenReadings& readings;
+  const std::string& date;
+  std::string last_role = "president";
+  int32_t media_cue_until = -1;
+  std::vector<Actor> persons, actors;  // mention history, for pair references
+
+  // Longest gazetteer name starting at token i (within [i, end)).
+  Match Longest(int32_t i, int32_t end) const {
+    Match best;
+    if (doc.tokens[i].kind != TokenKind::kWord && doc.tokens[i].kind != TokenKind::kLatin) return best;
+    for (const auto& r : readings[i]) {
+      if (r.future) continue;
+      int32_t node = g.Child(0, r.stem);
+      if (node < 0) continue;
+      int32_t j = i + 1;
+      int32_t last_node = g.Entries(node).empty() ? -1 : node, last_len = last_node >= 0 ? 1 : 0;
+      while (j < end && node >= 0) {
+        int32_t next = g.Child(node, doc.tokens[j].norm);
+        if (next < 0) break;
+        node = next;
+        ++j;
+        if (!g.Entries(node).empty()) last_node = node, last_len = j - i;
+      }
+      if (last_node >= 0 && last_len > best.len) best = Match{last_len, last_node, &r};
+    }
+    return best;
+  }
+
+  const Entry* Find(const Match& m, EntryKind kind) const {
+    if (m.node < 0) return nullptr;
+    for (const auto& e : g.Entries(m.node))
+      if (e.kind == kind) return &e;
+    return nullptr;
+  }
+
+  int32_t SkipQuotes(int32_t j, int32_t end) const {
+    while (j < end && (IsOpenQuote(doc.tokens[j]) || IsCloseQuote(doc.tokens[j]))) ++j;
+    return j;
+  }
+
+  bool Quoted(int32_t i, int32_t j) const {
+    return i > 0 && IsOpenQuote(doc.tokens[i - 1]) && j < static_cast<int32_t>(doc.tokens.size()) &&
+           IsCloseQuote(doc.tokens[j]);
+  }
+
+  // A country named at j by a nisba or a country name (or a capital).
+  std::optional<std::pair<const Country*, int32_t>> CountryAt(int32_t j, int32_t end) const {
+    if (j >= end) return std::nullopt;
+    Match m = Longest(j, end);
+    if (m.len == 0) return std::nullopt;
+    const Entry* e = Find(m, EntryKind::kNisba);
+    if (!e) e = Find(m, EntryKind::kCountry);
+    if (e) return std::make_pair(&g.countries()[e->index], m.len);
+    return std::nullopt;
+  }
+
+  void Emit(int32_t first, int32_t end, EntityType type, std::optional<Actor> actor, std::optional<Place> place = {},
+            std::optional<Actor> second = {}) {
+    Entity e;
+    e.first_token = first;
+    e.end_token = end;
+    e.span = Span{doc.tokens[first].span.start, doc.tokens[end - 1].span.end};
+    e.type = type;
+    e.actor = std::move(actor);
+    e.place = std::move(place);
+    e.second = std::move(second);
+    if (e.actor && !e.actor->country.empty()) {
+      actors.push_back(*e.actor);
+      if (type == EntityType::kPer) persons.push_back(*e.actor);
+    }
+    if (e.second && !e.second->country.empty()) {
+      actors.push_back(*e.second);
+      if (type == EntityType::kPer) persons.push_back(*e.second);
+    }
+    doc.entities.push_back(std::move(e));
+  }
+
+  // The last two actors of different countries in a history.
+  std::optional<std::pair<Actor, Actor>> LastPair(const std::vector<Actor>& h) const {
+    for (size_t a = h.size(); a-- > 0;) {
+      for (size_t b = a; b-- > 0;) {
+        if (h[b].country != h[a].country) return std::make_pair(h[b], h[a]);
+      }
+      break;
+    }
+    return std::nullopt;
+  }
+
+  Actor OfficeActor(const std::string& role, const std::string& agent, const Country& c) const {
+    if (const Person* p = g.RoleHolder(role, c.iso3, date)) return g.PersonActor(*p, date);
+    Actor a = g.CountryActor(c, agent.empty() ? "GOV" : agent);
+    a.id.clear();
+    std::string r = role;
+    std::replace(r.begin(), r.end(), '_', ' ');
+    a.name = r + " of " + c.name_en;
+    return a;
+  }
+
+  // title (or counterpart) at i..i+len: nisba/country, then maybe a name.
+  int32_t Office(int32_t i, int32_t len, int32_t end, const std::string& role, const std::string& agent, bool dual) {
+    int32_t j = i + len;
+    auto country = CountryAt(j, end);
+    const Country* c = nullptr;
+    int32_t after = j;
+    if (country) {
+      c = country->first;
+      after = j + country->second;
+    }
+    // A name may follow, possibly in quotes.
+    int32_t k = SkipQuotes(after, end);
+    Match pm = k < end ? Longest(k, end) : Match{};
+    const Entry* person = Find(pm, EntryKind::kPerson);
+    if (person) {
+      if (c) Emit(j, after, EntityType::kNorp, g.CountryActor(*c));
+      Emit(k, k + pm.len, EntityType::kPer, g.PersonActor(g.people()[person->index], date));
+      last_role = role;
+      return k + pm.len;
+    }
+    if (c) {
+      last_role = role;
+      std::optional<Actor> second;
+      // الرئيسين الروسي والأمريكي: a second nisba joined by و.
+      if (dual && after < end) {
+        const auto& rs = readings[after];
+        for (const auto& r : rs) {
+          if (!r.conj) continue;
+          int32_t node = g.Child(0, r.stem);
+          if (node < 0) continue;
+          for (const auto& e : g.Entries(node))
+            if (e.kind == EntryKind::kNisba) {
+              second = OfficeActor(role, agent, g.countries()[e.index]);
+              break;
+            }
+          if (second) break;
+        }
+      }
+      Emit(i, second ? after + 1 : after, EntityType::kPer, OfficeActor(role, agent, *c), {}, second);
+      return second ? after + 1 : after;
+    }
+    if (dual) {
+      if (auto pair = LastPair(persons)) {
+        Emit(i, i + len, EntityType::kPer, pair->first, {}, pair->second);
+        return i + len;
+      }
+    }
+    return i + len;
+  }
+
+  void Sentence(int32_t a, int32_t b) {
+    int32_t i = a;
+    while (i < b) {
+      Match m = Longest(i, b);
+      if (m.len == 0) {
+        ++i;
+        continue;
+      }
+      int32_t end = i + m.len;
+      bool done = false;
+      for (const auto& e : g.Entries(m.node)) {
+        if (e.kind == EntryKind::kPerson) {
+          Emit(i, end, EntityType::kPer, g.PersonActor(g.people()[e.index], date));
+          i = end, done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      for (const auto& e : g.Entries(m.node)) {
+        if (e.kind != EntryKind::kOrg) continue;
+        const Organization& o = g.organizations()[e.index];
+        if (o.needs_cue && !(i <= media_cue_until || Quoted(i, end))) continue;
+        Emit(i, end, EntityType::kOrg, g.OrgActor(o));
+        i = end, done = true;
+        break;
+      }
+      if (done) continue;
+      // Priority among the remaining kinds.
+      const Entry* title = Find(m, EntryKind::kTitle);
+      if (title) {
+        const Title& t = g.titles()[title->index];
+        i = Office(i, m.len, b, t.role, t.agent, t.dual);
+        continue;
+      }
+      if (Find(m, EntryKind::kCounterpart)) {
+        i = Office(i, m.len, b, last_role, "GOV", false);
+        continue;
+      }
+      if (const Entry* ag = Find(m, EntryKind::kAgent)) {
+        auto country = CountryAt(end, b);
+        if (country) {
+          Emit(i, end + country->second, EntityType::kOrg, g.CountryActor(*country->first, g.agents()[ag->index]));
+          i = end + country->second;
+        } else {
+          i = end;
+        }
+        continue;
+      }
+      if (Find(m, EntryKind::kPair)) {
+        if (auto pair = LastPair(actors)) Emit(i, end, EntityType::kMisc, pair->first, {}, pair->second);
+        i = end;
+        continue;
+      }
+      if (Find(m, EntryKind::kMediaCue)) {
+        media_cue_until = SkipQuotes(end, b);
+        i = end;
+        continue;
+      }
+      const Entry* country = Find(m, EntryKind::kCountry);
+      const Entry* nisba = Find(m, EntryKind::kNisba);
+      if (country && nisba && m.reading && m.reading->article) country = nullptr;  // السورية: adjective
+      if (country) {
+        const Country& c = g.countries()[country->index];
+        Emit(i, end, EntityType::kGpe, g.CountryActor(c), Place{c.name_en, c.iso3, c.lat, c.lon});
+        i = end;
+        continue;
+      }
+      if (const Entry* place = Find(m, EntryKind::kPlace)) {
+        const PlaceInfo& p = g.places()[place->index];
+        std::optional<Actor> actor;
+        if (p.kind == "capital")
+          if (const Country* c = g.CountryByIso(p.country)) actor = g.CountryActor(*c, "GOV");
+        Emit(i, end, p.kind == "capital" ? EntityType::kGpe : EntityType::kLoc, actor,
+             Place{p.name_en, p.country, p.lat, p.lon});
+        i = end;
+        continue;
+      }
+      if (nisba) {
+        Emit(i, end, EntityType::kNorp, g.CountryActor(g.countries()[nisba->index]));
+        i = end;
+        continue;
+      }
+      ++i;
+    }
+  }
+};
+
+}  // namespace
+
+void Recognizer::Recognize(Document& doc, const TokenReadings& readings, const std::string& date) const {
+  doc.entities.clear();
+  State state{g_, doc, readings, date};
+  for (const auto& s : doc.sentences) state.Sentence(s.first_token, s.end_token);
+  text::Utf8Index index(doc.text);
+  for (auto& e : doc.entities) e.text = std::string(index.Slice(e.span));
+}
+
+}  // namespace rasd::entities

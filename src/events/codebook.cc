@@ -1,0 +1,245 @@
+#include "events/codebook.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "text/arabic.h"
+#include "text/tsv.h"
+#include "text/utf8.h"
+
+namespace rasd::events {
+
+namespace {
+
+std::vector<std::string> Split(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// The first three letters (UTF-8) of a stem.
+std::string Prefix3(std::string_view s) {
+  size_t i = 0;
+  for (int k = 0; k < 3 && i < s.size(); ++k) text::DecodeNext(s, i);
+  return std::string(s.substr(0, i));
+}
+
+Cue CueKind(const std::string& k) {
+  static const std::pair<const char*, Cue> kKinds[] = {
+      {"negation", Cue::kNegation}, {"negation-noun", Cue::kNegNoun}, {"deny", Cue::kDeny},
+      {"intent", Cue::kIntent}, {"fear", Cue::kFear}, {"condition", Cue::kCondition},
+      {"complementizer", Cue::kComplementizer}, {"attribution", Cue::kAttribPrep}, {"transmit", Cue::kTransmit},
+      {"source-noun", Cue::kSourceNoun}, {"preposition", Cue::kPreposition}, {"between", Cue::kBetween},
+      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}};
+  for (const auto& [name, cue] : kKinds)
+    if (k == name) return cue;
+  return Cue::kNone;
+}
+
+bool IsNegationWord(std::string_view stem) {
+  return stem == "\xD9\x84\xD8\xA7" || stem == "\xD9\x84\xD9\x85" || stem == "\xD9\x84\xD9\x86" ||
+         stem == "\xD8\xB9\xD8\xAF\xD9\x85";  // لا لم لن عدم
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
+  auto cb = std::make_shared<Codebook>();
+  auto cameo = text::ReadTsv(dir + "/codebook/cameo.tsv", {"cameo", "name", "goldstein", "quad", "plover", "plover_mode"});
+  if (!cameo.ok()) return cameo.error();
+  {
+    const auto& t = cameo.value();
+    cb->version_ = "cameo " + t.version;
+    int c = t.Column("cameo"), n = t.Column("name"), g = t.Column("goldstein"), q = t.Column("quad"),
+        p = t.Column("plover"), m = t.Column("plover_mode");
+    for (const auto& row : t.rows) {
+      const auto& f = row.fields;
+      CameoCode code{f[c], f[n], f[p] == "-" ? "" : f[p], f[m] == "-" ? "" : f[m], std::strtod(f[g].c_str(), nullptr),
+                     std::atoi(f[q].c_str())};
+      cb->codes_.emplace(f[c], std::move(code));
+    }
+  }
+  auto triggers = text::ReadTsv(dir + "/codebook/triggers.tsv", {"pattern", "cameo", "plover", "flags"});
+  if (!triggers.ok()) return triggers.error();
+  {
+    const auto& t = triggers.value();
+    cb->version_ += ", triggers " + t.version;
+    int p = t.Column("pattern"), c = t.Column("cameo"), pl = t.Column("plover"), fl = t.Column("flags");
+    for (const auto& row : t.rows) {
+      const auto& f = row.fields;
+      Trigger tr;
+      tr.pattern = f[p];
+      tr.cameo = f[c];
+      const CameoCode* code = cb->Find(tr.cameo);
+      if (!code) return Error{ErrorCode::kBadData, "unknown CAMEO code '" + tr.cameo + "'", t.path, row.line};
+      tr.plover = f[pl] == "-" ? code->plover : f[pl];
+      tr.mode = code->mode;
+      tr.goldstein = code->goldstein;
+      for (const auto& flag : text::SplitAlternatives(f[fl], ',')) {
+        if (flag == "verb") tr.verb = true;
+        else if (flag == "noun") tr.noun = true;
+        else if (flag == "sym") tr.sym = true;
+        else if (flag == "passive") tr.passive = true;
+        else if (flag == "say") tr.say = true;
+        else if (flag == "future") {}
+        else return Error{ErrorCode::kBadData, "unknown flag '" + flag + "'", t.path, row.line};
+      }
+      if (!tr.say && tr.plover.empty()) continue;  // dropped by the PLOVER crosswalk and not overridden
+      for (const auto& w : Split(f[p])) {
+        PatternToken pt;
+        if (w == "~") {
+          pt.gap = true;
+        } else {
+          std::string s = w;
+          if (!s.empty() && s.back() == '*') {
+            pt.star = true;
+            s.pop_back();
+          }
+          pt.stem = text::NormalizeKey(s);
+          if (pt.stem.empty()) continue;
+        }
+        tr.tokens.push_back(std::move(pt));
+      }
+      if (tr.tokens.empty() || tr.tokens[0].gap)
+        return Error{ErrorCode::kBadData, "pattern must start with a word", t.path, row.line};
+      tr.starts_negated = IsNegationWord(tr.tokens[0].stem);
+      int32_t idx = static_cast<int32_t>(cb->triggers_.size());
+      if (tr.tokens[0].star) cb->by_prefix_[Prefix3(tr.tokens[0].stem)].push_back(idx);
+      else cb->by_first_[tr.tokens[0].stem].push_back(idx);
+      cb->triggers_.push_back(std::move(tr));
+    }
+  }
+  auto cues = text::ReadTsv(dir + "/lexicon/cues.tsv", {"pattern", "kind"});
+  if (!cues.ok()) return cues.error();
+  {
+    const auto& t = cues.value();
+    int p = t.Column("pattern"), k = t.Column("kind");
+    for (const auto& row : t.rows) {
+      Cue cue = CueKind(row.fields[k]);
+      if (cue == Cue::kNone) return Error{ErrorCode::kBadData, "unknown cue kind '" + row.fields[k] + "'", t.path, row.line};
+      for (const auto& alt : text::SplitAlternatives(row.fields[p])) {
+        auto words = Split(text::NormalizeKey(alt));
+        if (words.size() == 1) cb->cues_.emplace(words[0], cue);
+        else if (!words.empty()) cb->multi_cues_.emplace_back(std::move(words), cue);
+      }
+    }
+  }
+  return std::shared_ptr<const Codebook>(std::move(cb));
+}
+
+const CameoCode* Codebook::Find(std::string_view cameo) const {
+  auto it = codes_.find(std::string(cameo));
+  return it == codes_.end() ? nullptr : &it->second;
+}
+
+Cue Codebook::CueOf(const std::vector<morph::Reading>& readings) const {
+  for (const auto& r : readings) {
+    if (r.prep || r.article) continue;
+    auto it = cues_.find(r.stem);
+    if (it != cues_.end()) return it->second;
+  }
+  return Cue::kNone;
+}
+
+int32_t Codebook::MultiCue(const Document& doc, int32_t i, int32_t end, Cue* cue) const {
+  for (const auto& [words, kind] : multi_cues_) {
+    if (i + static_cast<int32_t>(words.size()) > end) continue;
+    bool ok = true;
+    for (size_t k = 0; k < words.size() && ok; ++k) {
+      const std::string& norm = doc.tokens[i + k].norm;
+      ok = norm == words[k] || (k == 0 && norm.size() > 2 && (norm.rfind("\xD9\x88", 0) == 0) && norm.substr(2) == words[k]);
+    }
+    if (ok) {
+      *cue = kind;
+      return static_cast<int32_t>(words.size());
+    }
+  }
+  return 0;
+}
+
+static bool TokenMatches(const PatternToken& pt, const std::vector<morph::Reading>& readings, bool noun, bool first) {
+  for (const auto& r : readings) {
+    // Verbs take only the conjunction; nouns also prepositions and the article.
+    if (!noun && (r.prep || r.article)) continue;
+    if (!first && r.conj && !noun) continue;
+    if (pt.star ? r.stem.compare(0, pt.stem.size(), pt.stem) == 0 : r.stem == pt.stem) return true;
+  }
+  return false;
+}
+
+bool Codebook::Matches(const Document& doc, const std::vector<std::vector<morph::Reading>>& readings,
+                       const Trigger& t, int32_t i, int32_t end, int32_t* match_end) const {
+  int32_t j = i;
+  for (size_t k = 0; k < t.tokens.size(); ++k) {
+    const PatternToken& pt = t.tokens[k];
+    if (pt.gap) {
+      // Try the rest of the pattern after 0..3 skipped tokens.
+      const PatternToken& next = t.tokens[k + 1 < t.tokens.size() ? k + 1 : k];
+      if (k + 1 >= t.tokens.size()) return false;
+      bool found = false;
+      for (int skip = 0; skip <= 3 && j + skip < end; ++skip) {
+        if (doc.tokens[j + skip].kind == TokenKind::kPunct && skip > 0 && doc.tokens[j + skip].norm != "\xE2\x80\x9C")
+          break;
+        if (TokenMatches(next, readings[j + skip], true, false)) {
+          j += skip;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+      continue;
+    }
+    if (j >= end) return false;
+    if (!TokenMatches(pt, readings[j], t.noun || k > 0, k == 0)) return false;
+    ++j;
+  }
+  *match_end = j;
+  return true;
+}
+
+std::vector<TriggerMatch> Codebook::Triggers(const Document& doc,
+                                             const std::vector<std::vector<morph::Reading>>& readings, int32_t first,
+                                             int32_t end) const {
+  std::vector<TriggerMatch> out;
+  int32_t i = first;
+  while (i < end) {
+    if (doc.tokens[i].kind != TokenKind::kWord) {
+      ++i;
+      continue;
+    }
+    TriggerMatch best;
+    auto consider = [&](const std::vector<int32_t>& ids) {
+      for (int32_t id : ids) {
+        const Trigger& t = triggers_[id];
+        int32_t e = 0;
+        if (Matches(doc, readings, t, i, end, &e) && (e - i > best.end - best.first ||
+                                                      (e - i == best.end - best.first && best.trigger &&
+                                                       !t.tokens[0].star && best.trigger->tokens[0].star))) {
+          best = TriggerMatch{i, e, &t};
+        }
+      }
+    };
+    for (const auto& r : readings[i]) {
+      if (auto it = by_first_.find(r.stem); it != by_first_.end()) consider(it->second);
+      if (auto it = by_prefix_.find(Prefix3(r.stem)); it != by_prefix_.end()) consider(it->second);
+    }
+    if (best.trigger) {
+      out.push_back(best);
+      i = best.end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace rasd::events

@@ -1,0 +1,80 @@
+// events/codebook.h: the CAMEO codebook with its PLOVER crosswalk
+// (data/codebook/cameo.tsv), the Arabic trigger lexicon (data/codebook/triggers.tsv)
+// and the cue lexicon for negation, modality, attribution and clause structure
+// (data/lexicon/cues.tsv). Loaded once, immutable, shared across threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "morph/tokenizer.h"
+#include "rasd/document.h"
+#include "rasd/result.h"
+
+namespace rasd::events {
+
+struct CameoCode {
+  std::string code, name, plover, mode;
+  double goldstein = 0;
+  int quad = 0;
+};
+
+// One token of a pattern: exact stem, stem prefix (`*`), or a gap of 0–3 tokens (`~`).
+struct PatternToken {
+  std::string stem;
+  bool star = false;
+  bool gap = false;
+};
+
+struct Trigger {
+  std::vector<PatternToken> tokens;
+  std::string pattern, cameo, plover, mode;
+  double goldstein = 0;
+  bool verb = false, noun = false, sym = false, passive = false, say = false;
+  bool starts_negated = false;  // the pattern itself holds the negation (لا يرى)
+};
+
+// Cue kinds of data/lexicon/cues.tsv.
+enum class Cue : uint8_t {
+  kNone, kNegation, kNegNoun, kDeny, kIntent, kFear, kCondition, kComplementizer, kAttribPrep, kTransmit,
+  kSourceNoun, kPreposition, kBetween, kLightVerb, kStop
+};
+
+struct TriggerMatch {
+  int32_t first = 0, end = 0;  // tokens
+  const Trigger* trigger = nullptr;
+};
+
+class Codebook {
+ public:
+  static Result<std::shared_ptr<const Codebook>> Load(const std::string& data_dir);
+
+  const CameoCode* Find(std::string_view cameo) const;
+  // All trigger matches in tokens [first, end), longest first at each start, no overlaps.
+  std::vector<TriggerMatch> Triggers(const Document& doc,
+                                     const std::vector<std::vector<morph::Reading>>& readings, int32_t first,
+                                     int32_t end) const;
+  // The cue a token is (by any of its readings that strips at most the conjunction), or kNone.
+  Cue CueOf(const std::vector<morph::Reading>& readings) const;
+  // Multi-token cue starting at i ("من المقرر", "في حال"); returns its length or 0.
+  int32_t MultiCue(const Document& doc, int32_t i, int32_t end, Cue* cue) const;
+  size_t trigger_count() const { return triggers_.size(); }
+  const std::string& version() const { return version_; }
+
+ private:
+  bool Matches(const Document& doc, const std::vector<std::vector<morph::Reading>>& readings, const Trigger& t,
+               int32_t i, int32_t end, int32_t* match_end) const;
+
+  std::unordered_map<std::string, CameoCode> codes_;
+  std::vector<Trigger> triggers_;
+  std::unordered_map<std::string, std::vector<int32_t>> by_first_;  // exact first stem → triggers
+  std::unordered_map<std::string, std::vector<int32_t>> by_prefix_;  // first 3 letters of a star stem
+  std::unordered_map<std::string, Cue> cues_;
+  std::vector<std::pair<std::vector<std::string>, Cue>> multi_cues_;
+  std::string version_;
+};
+
+}  // namespace rasd::events

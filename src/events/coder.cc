@@ -1,0 +1,282 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "text/utf8.h"
+
+namespace rasd::events {
+
+namespace {
+
+bool IsComma(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.norm == "\xD8\x8C" || t.norm == "," || t.norm == ";" || t.norm == "\xD8\x9B");
+}
+bool IsColon(const Token& t) { return t.kind == TokenKind::kPunct && t.norm == ":"; }
+
+struct Side {
+  int32_t entity = -1;
+  bool second = false;  // the entity's second actor (الرئيسان)
+};
+
+struct Context {
+  const Codebook& cb;
+  Document& doc;
+  const entities::TokenReadings& readings;
+  std::vector<int32_t> ent_of;
+  std::vector<Cue> cue;  // per token
+
+  bool Usable(int32_t e) const {
+    if (e < 0) return false;
+    const Entity& en = doc.entities[e];
+    return en.actor && !en.actor->country.empty() && en.actor->agent != "MED";
+  }
+  const Actor& ActorOf(Side s) const {
+    const Entity& e = doc.entities[s.entity];
+    return s.second ? *e.second : *e.actor;
+  }
+  int32_t Words(int32_t a, int32_t b) const {
+    int32_t n = 0;
+    for (int32_t k = a; k < b; ++k) n += doc.tokens[k].kind != TokenKind::kPunct;
+    return n;
+  }
+  // The clause start left of token t: after a complementizer, colon, comma or speech verb.
+  int32_t Boundary(int32_t t, int32_t first, const std::vector<TriggerMatch>& matches) const {
+    for (int32_t k = t - 1; k >= first; --k) {
+      if (cue[k] == Cue::kComplementizer || IsColon(doc.tokens[k]) || IsComma(doc.tokens[k])) return k + 1;
+      for (const auto& m : matches)
+        if (m.trigger->say && k >= m.first && k < m.end) return k + 1;
+    }
+    return first;
+  }
+  // Preposition within 3 tokens before entity e, with no other entity between.
+  bool Governed(int32_t e) const {
+    const Entity& en = doc.entities[e];
+    for (int32_t k = en.first_token - 1; k >= 0 && k >= en.first_token - 3; --k) {
+      if (cue[k] == Cue::kPreposition) return true;
+      if (ent_of[k] >= 0 && ent_of[k] != e) return false;
+    }
+    return false;
+  }
+  bool StartsWithConj(int32_t e) const {
+    const std::string& n = doc.tokens[doc.entities[e].first_token].norm;
+    return n.rfind("\xD9\x88", 0) == 0;  // و
+  }
+  // Nearest usable entity ending in [from, to), scanning leftwards.
+  int32_t LeftEntity(int32_t from, int32_t to) const {
+    for (int32_t k = to - 1; k >= from; --k)
+      if (ent_of[k] >= 0 && Usable(ent_of[k])) return ent_of[k];
+    return -1;
+  }
+  // First usable entities after token `from` within `max_words` words (not crossing the sentence).
+  std::vector<int32_t> RightEntities(int32_t from, int32_t end, int32_t max_words) const {
+    std::vector<int32_t> out;
+    int32_t words = 0;
+    for (int32_t k = from; k < end && words <= max_words; ++k) {
+      if (doc.tokens[k].kind != TokenKind::kPunct) ++words;
+      int32_t e = ent_of[k];
+      if (e >= 0 && Usable(e) && (out.empty() || out.back() != e)) out.push_back(e);
+    }
+    return out;
+  }
+  bool Differ(Side a, Side b) const {
+    const Actor& x = ActorOf(a);
+    const Actor& y = ActorOf(b);
+    return x.code != y.code || (x.id != y.id && !x.id.empty() && !y.id.empty() && x.country != y.country);
+  }
+  // The X و Y pair ending at entity e, if any.
+  std::optional<std::pair<Side, Side>> PairEndingAt(int32_t e) const {
+    const Entity& en = doc.entities[e];
+    if (en.second) return std::make_pair(Side{e, false}, Side{e, true});
+    if (e > 0 && StartsWithConj(e)) {
+      const Entity& prev = doc.entities[e - 1];
+      int32_t gap = en.first_token - prev.end_token;
+      bool only_quotes = true;
+      for (int32_t k = prev.end_token; k < en.first_token; ++k)
+        only_quotes &= doc.tokens[k].kind == TokenKind::kPunct && !IsComma(doc.tokens[k]);
+      if (Usable(e - 1) && (gap == 0 || only_quotes)) return std::make_pair(Side{e - 1, false}, Side{e, false});
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
+  doc.events.clear();
+  Context c{cb_, doc, readings, entities::EntityOfToken(doc), {}};
+  c.cue.resize(doc.tokens.size(), Cue::kNone);
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    Cue multi;
+    if (int32_t len = cb_.MultiCue(doc, static_cast<int32_t>(t), static_cast<int32_t>(doc.tokens.size()), &multi)) {
+      for (int32_t k = 0; k < len; ++k) c.cue[t + k] = multi;
+      t += len - 1;
+      continue;
+    }
+    if (doc.tokens[t].kind == TokenKind::kWord) c.cue[t] = cb_.CueOf(readings[t]);
+  }
+  text::Utf8Index index(doc.text);
+  for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
+    const Sentence& s = doc.sentences[si];
+    auto matches = cb_.Triggers(doc, readings, s.first_token, s.end_token);
+    for (const auto& m : matches) {
+      const Trigger& t = *m.trigger;
+      if (t.say) continue;
+      std::optional<Side> source, target;
+      const int32_t boundary = c.Boundary(m.first, s.first_token, matches);
+      if (t.noun && !t.verb) {
+        // 1. Nisba right after the noun: القمة الروسية الأمريكية, طلب روسي.
+        int32_t e0 = m.end < s.end_token ? c.ent_of[m.end] : -1;
+        if (e0 >= 0 && doc.entities[e0].type == EntityType::kNorp && c.Usable(e0)) {
+          source = Side{e0};
+          if (doc.entities[e0].second) target = Side{e0, true};
+          int32_t after = doc.entities[e0].end_token;
+          if (!target && after < s.end_token) {
+            int32_t e1 = c.ent_of[after];
+            if (e1 >= 0 && doc.entities[e1].type == EntityType::kNorp && c.Usable(e1)) target = Side{e1};
+          }
+          if (!target) {
+            for (int32_t e : c.RightEntities(after, s.end_token, 18))
+              if (c.Differ(*source, Side{e})) {
+                target = Side{e};
+                break;
+              }
+          }
+        }
+        // 2. بين X و Y.
+        if (!source) {
+          for (int32_t k = m.end; k < s.end_token && k < m.end + 4; ++k) {
+            if (c.cue[k] != Cue::kBetween) continue;
+            auto right = c.RightEntities(k + 1, s.end_token, 6);
+            if (!right.empty()) {
+              auto pair = c.PairEndingAt(right.size() > 1 ? right[1] : right[0]);
+              if (pair) source = pair->first, target = pair->second;
+            }
+            break;
+          }
+        }
+        // 3. Subject of a light verb before: أجرى X مباحثات مع Y.
+        if (!source) {
+          int32_t left = c.LeftEntity(boundary, m.first);
+          if (left >= 0) {
+            source = Side{left};
+            for (int32_t e : c.RightEntities(m.end, s.end_token, 8))
+              if (c.Differ(*source, Side{e})) {
+                target = Side{e};
+                break;
+              }
+          }
+        }
+        // 4. The first two actors after the noun: القمة التي جمعت X و Y.
+        if (!source) {
+          auto right = c.RightEntities(m.end, s.end_token, 12);
+          if (!right.empty()) {
+            source = Side{right[0]};
+            if (doc.entities[right[0]].second) target = Side{right[0], true};
+            for (size_t k = 1; k < right.size() && !target; ++k)
+              if (c.Differ(*source, Side{right[k]})) target = Side{right[k]};
+          }
+        }
+      } else {
+        // Verbs: SVO subject in the clause before, else VSO subject after.
+        int32_t left = c.LeftEntity(boundary, m.first);
+        int32_t from = m.end;
+        if (left >= 0) {
+          if (auto pair = c.PairEndingAt(left)) {
+            source = pair->first;
+            target = pair->second;
+          } else {
+            source = Side{left};
+          }
+        } else {
+          for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
+            if (c.Governed(e)) continue;
+            if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
+            source = Side{e};
+            // X و Y after the verb: تحادث بوتين وبايدن.
+            if (doc.entities[e].second) target = Side{e, true};
+            else if (e + 1 < static_cast<int32_t>(doc.entities.size()) && c.Usable(e + 1)) {
+              if (auto pair = c.PairEndingAt(e + 1); pair && pair->first.entity == e && t.sym) target = pair->second;
+            }
+            from = doc.entities[e].end_token;
+            break;
+          }
+        }
+        if (source && !target) {
+          for (int32_t e : c.RightEntities(from, s.end_token, 20))
+            if (c.Differ(*source, Side{e})) {
+              target = Side{e};
+              break;
+            }
+        }
+        if (t.passive && source && target) std::swap(source, target);
+      }
+      if (!source || !target || !c.Differ(*source, *target)) continue;
+
+      Event ev;
+      ev.sentence = si;
+      ev.trigger = Span{doc.tokens[m.first].span.start, doc.tokens[m.end - 1].span.end};
+      ev.trigger_text = std::string(index.Slice(ev.trigger));
+      ev.cameo = t.cameo;
+      ev.plover = t.plover;
+      ev.mode = t.mode;
+      ev.goldstein = t.goldstein;
+      ev.source = c.ActorOf(*source);
+      ev.target = c.ActorOf(*target);
+      // Negation right before the trigger, or a denial governing it.
+      if (!t.starts_negated) {
+        for (int32_t k = m.first - 1; k >= s.first_token && k >= m.first - 2; --k) {
+          if (c.cue[k] == Cue::kNegation || c.cue[k] == Cue::kNegNoun) ev.negated = true;
+          if (c.ent_of[k] >= 0) break;
+        }
+      }
+      for (const auto& other : matches)
+        if (other.first < m.first && other.trigger->say && c.cue[other.first] == Cue::kDeny) ev.negated = true;
+      for (int32_t k = s.first_token; k < m.first; ++k)
+        if (c.cue[k] == Cue::kDeny) ev.negated = true;
+      // Modality.
+      bool future = false;
+      for (const auto& r : readings[m.first])
+        if (r.future) future = true;
+      bool reported = false, intended = future, hypothetical = false;
+      for (int32_t k = s.first_token; k < m.first; ++k) {
+        if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
+        if (c.cue[k] == Cue::kIntent && k >= m.first - 4) intended = true;
+        if (c.cue[k] == Cue::kAttribPrep || c.cue[k] == Cue::kTransmit) reported = true;
+      }
+      for (int32_t k = s.first_token; k < s.end_token; ++k)
+        if (c.cue[k] == Cue::kAttribPrep) reported = true;
+      for (const auto& other : matches)
+        if (other.first < m.first && other.trigger->say) reported = true;
+      ev.modality = hypothetical ? Modality::kHypothetical
+                    : intended   ? Modality::kIntended
+                    : reported   ? Modality::kReported
+                                 : Modality::kAsserted;
+      // Date and place from the sentence.
+      for (const auto& te : doc.times)
+        if (te.span.start >= s.span.start && te.span.end <= s.span.end && te.resolved) {
+          ev.date = te.resolved;
+          break;
+        }
+      for (int32_t k = s.first_token; k < s.end_token; ++k) {
+        int32_t e = c.ent_of[k];
+        if (e < 0 || !doc.entities[e].place) continue;
+        const Entity& en = doc.entities[e];
+        bool in = k > 0 && (doc.tokens[k - 1].norm == "\xD9\x81\xD9\x8A");  // في
+        if (en.type == EntityType::kLoc || in) {
+          ev.place = en.place;
+          if (en.type == EntityType::kLoc) break;
+        }
+        k = en.end_token - 1;
+      }
+      double conf = 0.5;
+      if (t.verb) conf += 0.15;
+      if (t.tokens.size() > 1) conf += 0.1;
+      if (ev.negated || ev.modality == Modality::kHypothetical) conf -= 0.1;
+      ev.confidence = std::min(0.95, conf);
+      doc.events.push_back(std::move(ev));
+    }
+  }
+}
+
+}  // namespace rasd::events

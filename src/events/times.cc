@@ -1,0 +1,256 @@
+#include "events/times.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "text/arabic.h"
+#include "text/tsv.h"
+#include "text/utf8.h"
+
+namespace rasd::events {
+
+namespace chr = std::chrono;
+
+namespace {
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+chr::sys_days Days(int y, int m, int d) {
+  return chr::sys_days(chr::year_month_day(chr::year(y), chr::month(m), chr::day(d)));
+}
+
+std::string Format(chr::sys_days day) {
+  chr::year_month_day ymd(day);
+  return FormatDate(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+}
+
+int LastDay(int y, int m) {
+  return unsigned(chr::year_month_day_last(chr::year(y), chr::month_day_last(chr::month(m))).day());
+}
+
+// The token without a leading و / ب / ف, for matching.
+std::string Bare(const std::string& norm) {
+  static const std::string kWaw = "\xD9\x88", kBa = "\xD8\xA8", kFa = "\xD9\x81";
+  if (norm.size() > 4 && (norm.rfind(kWaw, 0) == 0 || norm.rfind(kBa, 0) == 0 || norm.rfind(kFa, 0) == 0))
+    return norm.substr(2);
+  return norm;
+}
+
+}  // namespace
+
+bool ParseDate(const std::string& s, int* y, int* m, int* d) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  *y = std::atoi(s.substr(0, 4).c_str());
+  *m = std::atoi(s.substr(5, 2).c_str());
+  *d = std::atoi(s.substr(8, 2).c_str());
+  return *y > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+std::string FormatDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+Result<std::shared_ptr<const TimeLexicon>> TimeLexicon::Load(const std::string& dir) {
+  auto lex = std::make_shared<TimeLexicon>();
+  auto t = text::ReadTsv(dir + "/lexicon/times.tsv", {"pattern", "kind", "value"});
+  if (!t.ok()) return t.error();
+  static const std::pair<const char*, TimeWord::Kind> kKinds[] = {
+      {"day", TimeWord::kDay}, {"weekday", TimeWord::kWeekday}, {"part", TimeWord::kPart},
+      {"past", TimeWord::kPast}, {"next", TimeWord::kNext}, {"this", TimeWord::kThis}, {"week", TimeWord::kWeek},
+      {"month-unit", TimeWord::kMonthUnit}, {"year-unit", TimeWord::kYearUnit}, {"month", TimeWord::kMonth},
+      {"late", TimeWord::kLate}, {"early", TimeWord::kEarly}, {"mid", TimeWord::kMid}, {"year-word", TimeWord::kYearWord}};
+  const auto& tab = t.value();
+  int p = tab.Column("pattern"), k = tab.Column("kind"), v = tab.Column("value");
+  for (const auto& row : tab.rows) {
+    TimeWord w{TimeWord::kDay, std::atoi(row.fields[v].c_str())};
+    bool known = false;
+    for (const auto& [name, kind] : kKinds)
+      if (row.fields[k] == name) w.kind = kind, known = true;
+    if (!known) return Error{ErrorCode::kBadData, "unknown time kind '" + row.fields[k] + "'", tab.path, row.line};
+    for (const auto& alt : text::SplitAlternatives(row.fields[p])) {
+      auto words = Words(text::NormalizeKey(alt));
+      if (words.size() == 1) lex->single_.emplace(words[0], w);
+      else if (!words.empty()) lex->multi_.emplace_back(std::move(words), w);
+    }
+  }
+  return std::shared_ptr<const TimeLexicon>(std::move(lex));
+}
+
+int32_t TimeLexicon::Match(const Document& doc, int32_t i, int32_t end, TimeWord* word) const {
+  for (const auto& [words, w] : multi_) {
+    if (i + static_cast<int32_t>(words.size()) > end) continue;
+    bool ok = true;
+    for (size_t k = 0; k < words.size() && ok; ++k) {
+      const std::string& n = doc.tokens[i + k].norm;
+      ok = n == words[k] || (k == 0 && Bare(n) == words[k]);
+    }
+    if (ok) {
+      *word = w;
+      return static_cast<int32_t>(words.size());
+    }
+  }
+  const std::string& n = doc.tokens[i].norm;
+  auto it = single_.find(n);
+  if (it == single_.end()) it = single_.find(Bare(n));
+  if (it == single_.end()) return 0;
+  *word = it->second;
+  return 1;
+}
+
+void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
+  doc.times.clear();
+  int y0 = 0, m0 = 0, d0 = 0;
+  const bool dated = ParseDate(date, &y0, &m0, &d0);
+  const chr::sys_days today = dated ? Days(y0, m0, d0) : chr::sys_days{};
+  text::Utf8Index index(doc.text);
+  for (const auto& s : doc.sentences) {
+    int32_t i = s.first_token;
+    while (i < s.end_token) {
+      // Collect a run of time words (and numbers inside the run).
+      std::vector<std::pair<TimeWord, int32_t>> run;  // word, token
+      std::vector<int> numbers;
+      int32_t j = i, last = -1;
+      while (j < s.end_token) {
+        TimeWord w;
+        int32_t len = lex.Match(doc, j, s.end_token, &w);
+        if (len > 0) {
+          run.emplace_back(w, j);
+          j += len;
+          last = j;
+          continue;
+        }
+        if (doc.tokens[j].kind == TokenKind::kNumber && j + 1 < s.end_token) {
+          // A number belongs to the run when a month name is next, or it follows a month/year word.
+          TimeWord next;
+          bool before_month = lex.Match(doc, j + 1, s.end_token, &next) > 0 && next.kind == TimeWord::kMonth;
+          bool after_month = !run.empty() && (run.back().first.kind == TimeWord::kMonth ||
+                                              run.back().first.kind == TimeWord::kYearWord);
+          if (before_month || after_month) {
+            numbers.push_back(std::atoi(doc.tokens[j].norm.c_str()));
+            ++j;
+            last = j;
+            continue;
+          }
+        } else if (doc.tokens[j].kind == TokenKind::kNumber && !run.empty() &&
+                   (run.back().first.kind == TimeWord::kMonth || run.back().first.kind == TimeWord::kYearWord)) {
+          numbers.push_back(std::atoi(doc.tokens[j].norm.c_str()));
+          ++j;
+          last = j;
+          continue;
+        }
+        break;
+      }
+      if (last < 0) {
+        ++i;
+        continue;
+      }
+      // Words that are only parts of day ("مساء", "يوم") or only direction words do not make an expression.
+      bool anchor = false;
+      for (const auto& [w, tok] : run)
+        if (w.kind != TimeWord::kPart && w.kind != TimeWord::kPast && w.kind != TimeWord::kNext &&
+            w.kind != TimeWord::kThis && w.kind != TimeWord::kLate && w.kind != TimeWord::kEarly &&
+            w.kind != TimeWord::kMid && (w.kind != TimeWord::kMonth || !numbers.empty() || run.size() > 1))
+          anchor = true;
+      if (!anchor) {
+        i = last;
+        continue;
+      }
+      // Trim leading direction words that belong to the previous phrase.
+      int32_t first_tok = i;
+      TimeExpr te;
+      te.span = Span{doc.tokens[first_tok].span.start, doc.tokens[last - 1].span.end};
+      te.text = std::string(index.Slice(te.span));
+      if (dated) {
+        int dir = 0;
+        bool late = false, early = false, mid = false;
+        const TimeWord* day = nullptr;
+        const TimeWord* weekday = nullptr;
+        const TimeWord* unit = nullptr;
+        const TimeWord* month = nullptr;
+        bool year_word = false;
+        for (const auto& [w, tok] : run) {
+          switch (w.kind) {
+            case TimeWord::kDay: day = &w; break;
+            case TimeWord::kWeekday: weekday = &w; break;
+            case TimeWord::kPast: dir = -1; break;
+            case TimeWord::kNext: dir = 1; break;
+            case TimeWord::kThis: dir = 0; break;
+            case TimeWord::kWeek: case TimeWord::kMonthUnit: case TimeWord::kYearUnit: unit = &w; break;
+            case TimeWord::kMonth: month = &w; break;
+            case TimeWord::kLate: late = true; break;
+            case TimeWord::kEarly: early = true; break;
+            case TimeWord::kMid: mid = true; break;
+            case TimeWord::kYearWord: year_word = true; break;
+            case TimeWord::kPart: break;
+          }
+        }
+        std::optional<DateRange> r;
+        if (day) {
+          auto d = today + chr::days(day->value);
+          r = DateRange{Format(d), Format(d)};
+        } else if (weekday) {
+          int wd = chr::weekday(today).c_encoding();  // 0 = Sunday
+          int back = (wd - weekday->value + 7) % 7;
+          chr::sys_days d;
+          if (dir > 0) d = today + chr::days((weekday->value - wd + 7) % 7 == 0 ? 7 : (weekday->value - wd + 7) % 7);
+          else if (dir < 0) d = today - chr::days(back == 0 ? 7 : back);
+          else d = today - chr::days(back);
+          r = DateRange{Format(d), Format(d)};
+        } else if (unit && unit->kind == TimeWord::kWeek) {
+          int wd = (chr::weekday(today).c_encoding() + 6) % 7;  // 0 = Monday
+          auto monday = today - chr::days(wd) + chr::days(7 * dir);
+          r = DateRange{Format(monday), Format(monday + chr::days(6))};
+        } else if (unit && unit->kind == TimeWord::kMonthUnit) {
+          int y = y0, m = m0 + dir;
+          if (m < 1) m += 12, --y;
+          if (m > 12) m -= 12, ++y;
+          int a = 1, b = LastDay(y, m);
+          if (late) a = b - 9;
+          if (early) b = 10;
+          if (mid) a = 11, b = 20;
+          r = DateRange{FormatDate(y, m, a), FormatDate(y, m, b)};
+        } else if (unit && unit->kind == TimeWord::kYearUnit) {
+          int y = y0 + dir;
+          r = DateRange{FormatDate(y, late ? 10 : 1, 1), FormatDate(y, early ? 3 : 12, early ? 31 : 31)};
+        } else if (month) {
+          int m = month->value;
+          int y = y0;
+          int dd = 0;
+          for (int n : numbers) {
+            if (n >= 1900 && n <= 2100) y = n;
+            else if (n >= 1 && n <= 31 && !dd) dd = n;
+          }
+          bool has_year = false;
+          for (int n : numbers) has_year |= n >= 1900;
+          if (!has_year && m > m0) --y;  // a month later in the year than the article: last year's
+          if (dd && dd <= LastDay(y, m)) r = DateRange{FormatDate(y, m, dd), FormatDate(y, m, dd)};
+          else r = DateRange{FormatDate(y, m, 1), FormatDate(y, m, LastDay(y, m))};
+        } else if (year_word) {
+          for (int n : numbers)
+            if (n >= 1900 && n <= 2100) r = DateRange{FormatDate(n, 1, 1), FormatDate(n, 12, 31)};
+        }
+        te.resolved = r;
+      }
+      if (te.resolved || !dated) doc.times.push_back(std::move(te));
+      i = last;
+    }
+  }
+}
+
+}  // namespace rasd::events

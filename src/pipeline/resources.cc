@@ -1,0 +1,39 @@
+#include "pipeline/resources.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace rasd {
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("RASD_DATA"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::is_directory(RASD_DATA_DIR "/gazetteer", ec)) return RASD_DATA_DIR;
+  return "data";
+}
+
+Result<std::shared_ptr<const Resources>> Resources::Load(std::string dir) {
+  if (dir.empty()) dir = DefaultDataDir();
+  auto r = std::make_shared<Resources>();
+  r->data_dir = dir;
+  auto chrome = clean::ChromeLexicon::Load(dir + "/lexicon/chrome.tsv", dir + "/lexicon/bylines.tsv");
+  if (!chrome.ok()) return chrome.error();
+  r->chrome = chrome.value();
+  auto gaz = entities::Gazetteer::Load(dir);
+  if (!gaz.ok()) return gaz.error();
+  r->gazetteer = gaz.value();
+  auto cb = events::Codebook::Load(dir);
+  if (!cb.ok()) return cb.error();
+  r->codebook = cb.value();
+  auto times = events::TimeLexicon::Load(dir);
+  if (!times.ok()) return times.error();
+  r->times = times.value();
+  return std::shared_ptr<const Resources>(std::move(r));
+}
+
+std::string Resources::Version() const {
+  return std::string("rasd ") + RASD_VERSION + "; chrome " + chrome->version() + "; " + gazetteer->version() + "; " +
+         codebook->version();
+}
+
+}  // namespace rasd
