@@ -110,11 +110,12 @@ struct State {
     e.actor = std::move(actor);
     e.place = std::move(place);
     e.second = std::move(second);
-    if (e.actor && !e.actor->country.empty()) {
+    // Adjectives (الملف السوري) are not mentions of actors that later words refer back to.
+    if (e.actor && !e.actor->country.empty() && type != EntityType::kNorp) {
       actors.push_back(*e.actor);
       if (type == EntityType::kPer) persons.push_back(*e.actor);
     }
-    if (e.second && !e.second->country.empty()) {
+    if (e.second && !e.second->country.empty() && type != EntityType::kNorp) {
       actors.push_back(*e.second);
       if (type == EntityType::kPer) persons.push_back(*e.second);
     }

@@ -43,7 +43,7 @@ struct Context {
   // The clause start left of token t: after a complementizer, colon, comma or speech verb.
   int32_t Boundary(int32_t t, int32_t first, const std::vector<TriggerMatch>& matches) const {
     for (int32_t k = t - 1; k >= first; --k) {
-      if (cue[k] == Cue::kComplementizer || IsColon(doc.tokens[k]) || IsComma(doc.tokens[k])) return k + 1;
+      if (cue[k] == Cue::kComplementizer || cue[k] == Cue::kRelative || IsColon(doc.tokens[k]) || IsComma(doc.tokens[k])) return k + 1;
       for (const auto& m : matches)
         if (m.trigger->say && k >= m.first && k < m.end) return k + 1;
     }
@@ -82,7 +82,9 @@ struct Context {
   bool Differ(Side a, Side b) const {
     const Actor& x = ActorOf(a);
     const Actor& y = ActorOf(b);
-    return x.code != y.code || (x.id != y.id && !x.id.empty() && !y.id.empty() && x.country != y.country);
+    // One country and no distinct roles (الروسي … بوتين, روسيا … موسكو) is one actor.
+    if (x.country == y.country && (x.agent.empty() || y.agent.empty() || x.agent == y.agent)) return false;
+    return x.code != y.code;
   }
   // The X و Y pair ending at entity e, if any.
   std::optional<std::pair<Side, Side>> PairEndingAt(int32_t e) const {
@@ -142,6 +144,16 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
                 break;
               }
           }
+        }
+        // 1b. A genitive right after the noun is its agent: عدم اعتراف واشنطن ب…
+        if (!source && e0 >= 0 && doc.entities[e0].type != EntityType::kNorp && c.Usable(e0)) {
+          source = Side{e0};
+          for (int32_t e : c.RightEntities(doc.entities[e0].end_token, s.end_token, 12))
+            if (c.Differ(*source, Side{e})) {
+              target = Side{e};
+              break;
+            }
+          if (!target) source.reset();
         }
         // 2. بين X و Y.
         if (!source) {

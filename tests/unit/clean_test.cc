@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+
+#include "clean/cleaner.h"
+#include "test_util.h"
+
+namespace rasd::clean {
+namespace {
+
+TEST(Repair, RejoinsWordsSplitWithTatweelAndMarks) {
+  std::vector<Repair> repairs;
+  EXPECT_EQ(RepairLine("رفع العقـ.ـوبات بهــ.ــدف", &repairs), "رفع العقوبات بهدف");
+  ASSERT_EQ(repairs.size(), 2u);
+  EXPECT_EQ(repairs[0].from, "العقـ.ـوبات");
+  EXPECT_EQ(repairs[0].to, "العقوبات");
+  EXPECT_EQ(repairs[1].to, "بهدف");
+  repairs.clear();
+  EXPECT_EQ(RepairLine("اشتبـ-ـاكات و(الهـ_ـدنة)، قـ.ـصف.", &repairs), "اشتباكات و(الهدنة)، قصف.");
+  EXPECT_EQ(repairs.size(), 3u);
+  EXPECT_EQ(repairs[1].to, "والهدنة");
+}
+
+TEST(Repair, LeavesOrdinaryPunctuationAlone) {
+  std::vector<Repair> repairs;
+  // A dot ending a sentence, dashes between words and numbers are not splits.
+  EXPECT_EQ(RepairLine("قال الوزير. ثم غادر - كما في 2.5 مليار", &repairs), "قال الوزير. ثم غادر - كما في 2.5 مليار");
+  // Pure elongation is removed without being called a repair.
+  EXPECT_EQ(RepairLine("جـــدا", &repairs), "جدا");
+  EXPECT_TRUE(repairs.empty());
+}
+
+TEST(Cleaner, DropsChromeFindsTitleAndOutlet) {
+  const std::string page =
+      "أخبار العالم\n\n"
+      "وزير الخارجية يصل إلى الرياض في زيارة رسمية\n\n"
+      "وزير الخارجية يصل إلى الرياض في زيارة رسمية\n\n"
+      "نبض الشرق – فريق التحرير\n\n"
+      "وصل وزير الخارجية إلى الرياض مساء أمس في زيارة تستمر يومين.\n\n"
+      "اقرأ أيضاً: خبر لا علاقة له بالموضوع\n\n"
+      "وبحث الوزير مع نظيره سبل تعزيز التعاون.\n\n"
+      "مقالات ذات صلة\n\n"
+      "عنوان مقال آخر في الموقع\n\n"
+      "زر الذهاب إلى الأعلى\n";
+  Document doc;
+  Cleaner(*testing::TestResources()->chrome).Clean(CleanInput{page, std::nullopt, {}}, doc);
+  EXPECT_EQ(*doc.title, "وزير الخارجية يصل إلى الرياض في زيارة رسمية");
+  EXPECT_EQ(*doc.outlet, "نبض الشرق");
+  EXPECT_EQ(doc.text,
+            "وصل وزير الخارجية إلى الرياض مساء أمس في زيارة تستمر يومين.\n"
+            "وبحث الوزير مع نظيره سبل تعزيز التعاون.");
+  std::vector<std::string> reasons;
+  for (const auto& r : doc.removed) reasons.push_back(r.reason);
+  EXPECT_EQ(reasons, (std::vector<std::string>{"section-label", "repeated-headline", "byline", "read-also", "related",
+                                               "related", "back-to-top"}));
+}
+
+TEST(Cleaner, KnownTitleRemovesItsRepetitionsAndSourceLineGivesOutlet) {
+  Document doc;
+  Cleaner(*testing::TestResources()->chrome)
+      .Clean(CleanInput{"العنوان المعروف للخبر\nنص الخبر الأول هنا.\nالمصدر : المرصد الإخباري\n",
+                        std::string("العنوان المعروف للخبر"), {}},
+             doc);
+  EXPECT_EQ(doc.text, "نص الخبر الأول هنا.");
+  EXPECT_EQ(*doc.outlet, "المرصد الإخباري");
+  ASSERT_EQ(doc.removed.size(), 2u);
+  EXPECT_EQ(doc.removed[0].reason, "repeated-headline");
+  EXPECT_EQ(doc.removed[1].reason, "source-line");
+}
+
+TEST(Cleaner, IntertitlesInsideTheBodyStay) {
+  Document doc;
+  Cleaner(*testing::TestResources()->chrome)
+      .Clean(CleanInput{"عنوان الخبر الرئيسي اليوم\nفقرة أولى طويلة تنتهي بنقطة.\nالوضع الإنساني في حلب\nفقرة ثانية.\n",
+                        std::nullopt, {}},
+             doc);
+  EXPECT_EQ(doc.text, "فقرة أولى طويلة تنتهي بنقطة.\nالوضع الإنساني في حلب\nفقرة ثانية.");
+}
+
+}  // namespace
+}  // namespace rasd::clean

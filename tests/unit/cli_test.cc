@@ -1,0 +1,79 @@
+// The rasd binary as a user runs it: exit codes, stderr lines, ordered output.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+#include "test_util.h"
+
+namespace rasd {
+namespace {
+
+struct Ran {
+  int status = -1;
+  std::string out;
+};
+
+Ran Shell(const std::string& cmd) {
+  Ran r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 65536> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+int CountLines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(Cli, BadInputsAreReportedOneLineEachAndTheRestIsAnalysed) {
+  auto dir = testing::TempDir("cli");
+  testing::WriteFile(dir / "1.txt", "خبر أول عن سوريا.\n");
+  testing::WriteFile(dir / "2.txt", "\xFF\xFE\xFD");
+  testing::WriteFile(dir / "3.txt", "");
+  testing::WriteFile(dir / "4.jsonl", "{\"id\":\"a\",\"text\":\"نص\"}\nnot json\n{\"id\":\"b\",\"text\":\"نص آخر\"}\n");
+  testing::WriteFile(dir / "5.html", "<html><body><article><h1>عنوان</h1><p>فقرة.</p></article></body></html>");
+  const std::string bin = RASD_BINARY;
+  const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
+  Ran out = Shell(bin + " analyze -q" + data + " " + dir.string() + " 2>/dev/null");
+  EXPECT_EQ(out.status, 1);
+  EXPECT_EQ(CountLines(out.out), 4);  // 1.txt, a, b, 5.html
+  EXPECT_LT(out.out.find("\"id\":\"1\""), out.out.find("\"id\":\"a\""));
+  EXPECT_LT(out.out.find("\"id\":\"b\""), out.out.find("\"id\":\"5\""));
+  Ran err = Shell(bin + " analyze -q" + data + " " + dir.string() + " " + (dir / "nope").string() + " 2>&1 >/dev/null");
+  EXPECT_EQ(err.status, 1);
+  EXPECT_EQ(CountLines(err.out), 4) << err.out;  // 2.txt, 3.txt, 4.jsonl:2, nope
+  EXPECT_NE(err.out.find("4.jsonl:2: "), std::string::npos) << err.out;
+  EXPECT_NE(err.out.find("2.txt:1: invalid UTF-8"), std::string::npos) << err.out;
+  // Many threads give the same output in the same order.
+  Ran parallel = Shell(bin + " analyze -q -j 4" + data + " " + dir.string() + " 2>/dev/null");
+  EXPECT_EQ(parallel.out, out.out);
+  // A clean run exits 0.
+  EXPECT_EQ(Shell(bin + " analyze -q" + data + " " + (dir / "1.txt").string() + " >/dev/null 2>&1").status, 0);
+  // Usage errors exit 2.
+  EXPECT_EQ(Shell(bin + " analyze --date 2021-13-45" + data + " " + (dir / "1.txt").string() + " >/dev/null 2>&1").status, 2);
+}
+
+TEST(Cli, IngestTwiceStoresOnceAndEventsQueries) {
+  auto dir = testing::TempDir("cli-ingest");
+  testing::WriteFile(dir / "a.txt", "وأكدت المصادر أن أنقرة وموسكو توافقتا على تثبيت الهدنة في إدلب.\n");
+  const std::string bin = RASD_BINARY;
+  const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
+  const std::string db = (dir / "t.db").string();
+  EXPECT_EQ(Shell(bin + " ingest -q" + data + " --date 2021-07-10 " + dir.string() + " --db " + db + " 2>&1").status, 0);
+  Ran again = Shell(bin + " ingest" + data + " --date 2021-07-10 " + dir.string() + " --db " + db + " 2>&1");
+  EXPECT_NE(again.out.find("0 stored, 1 already there"), std::string::npos) << again.out;
+  Ran csv = Shell(bin + " events --db " + db + " --format csv --type AGREE");
+  EXPECT_EQ(csv.status, 0);
+  EXPECT_EQ(CountLines(csv.out), 2) << csv.out;
+  EXPECT_EQ(csv.out.rfind("date,article,cameo,plover", 0), 0u);
+  Ran stats = Shell(bin + " stats --db " + db);
+  EXPECT_NE(stats.out.find("articles   1"), std::string::npos) << stats.out;
+  EXPECT_EQ(Shell(bin + " events --db " + (dir / "missing.db").string() + " 2>/dev/null").status, 2);
+}
+
+}  // namespace
+}  // namespace rasd

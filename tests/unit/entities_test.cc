@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace rasd {
+namespace {
+
+const Entity* FindEntity(const Document& d, const std::string& text) {
+  for (const auto& e : d.entities)
+    if (e.text == text) return &e;
+  return nullptr;
+}
+
+TEST(Entities, TitleAndNisbaResolveToTheOfficeHolderAtTheDate) {
+  const std::string text = "استقبل الرئيس الأمريكي وفدا من رجال الأعمال.";
+  auto d2021 = testing::AnalyzeText(text, "2021-07-10");
+  const Entity* e = FindEntity(d2021, "الرئيس الأمريكي");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->actor);
+  EXPECT_EQ(e->actor->name, "Joe Biden");
+  EXPECT_EQ(e->actor->code, "USAGOV");
+  auto d2019 = testing::AnalyzeText(text, "2019-03-01");
+  e = FindEntity(d2019, "الرئيس الأمريكي");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->actor->name, "Donald Trump");
+}
+
+TEST(Entities, NamesNisbaCapitalsAndClitics) {
+  auto d = testing::AnalyzeText("التقى فلاديمير بوتين بالرئيس التركي في موسكو، وبحثا العلاقات الروسية التركية ومستقبل سوريا.",
+                                "2021-07-10");
+  const Entity* putin = FindEntity(d, "فلاديمير بوتين");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->type, EntityType::kPer);
+  EXPECT_EQ(putin->actor->code, "RUSGOV");
+  const Entity* erdogan = FindEntity(d, "بالرئيس التركي");
+  ASSERT_NE(erdogan, nullptr);
+  EXPECT_EQ(erdogan->actor->code, "TURGOV");
+  const Entity* moscow = FindEntity(d, "موسكو");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->actor->country, "RUS");
+  ASSERT_TRUE(moscow->place);
+  EXPECT_NEAR(moscow->place->lat, 55.75, 0.5);
+  const Entity* russian = FindEntity(d, "الروسية");
+  ASSERT_NE(russian, nullptr);
+  EXPECT_EQ(russian->type, EntityType::kNorp);
+  EXPECT_EQ(russian->actor->country, "RUS");
+  const Entity* syria = FindEntity(d, "سوريا");
+  ASSERT_NE(syria, nullptr);
+  EXPECT_EQ(syria->type, EntityType::kGpe);
+}
+
+TEST(Entities, CounterpartPairAndAgentNouns) {
+  auto d = testing::AnalyzeText(
+      "اتصل الرئيس الروسي بنظيره الأمريكي أمس. وقال الرئيسان إن القوات الروسية ستبقى.", "2021-07-10");
+  const Entity* counterpart = FindEntity(d, "الأمريكي");
+  // "بنظيره الأمريكي" is the US president.
+  bool us_president = false, pair = false, rusmil = false;
+  for (const auto& e : d.entities) {
+    if (e.actor && e.actor->name == "Joe Biden") us_president = true;
+    if (e.second && e.actor && e.second->country != e.actor->country) pair = true;
+    if (e.actor && e.actor->code == "RUSMIL") rusmil = true;
+  }
+  (void)counterpart;
+  EXPECT_TRUE(us_president);
+  EXPECT_TRUE(pair);
+  EXPECT_TRUE(rusmil);
+}
+
+TEST(Entities, AmbiguousOutletNeedsACue) {
+  auto region = testing::AnalyzeText("تشهد منطقة الشرق الأوسط توترا متصاعدا.", "2021-07-10");
+  for (const auto& e : region.entities)
+    EXPECT_FALSE(e.actor && e.actor->agent == "MED") << e.text;
+  auto paper = testing::AnalyzeText("نشرت صحيفة “الشرق الأوسط” تقريرا.", "2021-07-10");
+  bool med = false;
+  for (const auto& e : paper.entities) med |= e.actor && e.actor->agent == "MED";
+  EXPECT_TRUE(med);
+}
+
+}  // namespace
+}  // namespace rasd

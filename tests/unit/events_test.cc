@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include "events/times.h"
+#include "test_util.h"
+
+namespace rasd {
+namespace {
+
+const TimeExpr* FindTime(const Document& d, const std::string& text) {
+  for (const auto& t : d.times)
+    if (t.text == text) return &t;
+  return nullptr;
+}
+
+TEST(Times, RelativeExpressionsResolveAgainstTheArticleDate) {
+  // 2021-07-10 is a Saturday.
+  auto d = testing::AnalyzeText(
+      "وقال مساء أمس الجمعة إن الجولة اختتمت يوم الخميس الماضي، بعد قمة الأسبوع الماضي وقبل جلسة الشهر المقبل.",
+      "2021-07-10");
+  const TimeExpr* t = FindTime(d, "مساء أمس الجمعة");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2021-07-09");
+  t = FindTime(d, "يوم الخميس الماضي");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2021-07-08");
+  t = FindTime(d, "الأسبوع الماضي");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2021-06-28");  // Monday..Sunday
+  EXPECT_EQ(t->resolved->end, "2021-07-04");
+  t = FindTime(d, "الشهر المقبل");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2021-08-01");
+  EXPECT_EQ(t->resolved->end, "2021-08-31");
+}
+
+TEST(Times, AbsoluteDatesAndLateMonth) {
+  auto d = testing::AnalyzeText("جرت الانتخابات في 26 أيار 2021 وأعلنت النتائج أواخر الشهر الماضي.", "2021-06-22");
+  const TimeExpr* t = FindTime(d, "26 أيار 2021");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2021-05-26");
+  t = FindTime(d, "أواخر الشهر الماضي");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2021-05-22");
+  EXPECT_EQ(t->resolved->end, "2021-05-31");
+}
+
+const Event* FindEvent(const Document& d, const std::string& plover) {
+  for (const auto& e : d.events)
+    if (e.plover == plover) return &e;
+  return nullptr;
+}
+
+TEST(Coder, SymmetricVerbWithCoordinatedSubjects) {
+  auto d = testing::AnalyzeText("وأكدت المصادر أن أنقرة وموسكو توافقتا على تثبيت الهدنة في إدلب.", "2021-07-10");
+  const Event* e = FindEvent(d, "AGREE");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source->country, "TUR");
+  EXPECT_EQ(e->target->country, "RUS");
+  EXPECT_EQ(e->modality, Modality::kReported);
+  EXPECT_FALSE(e->negated);
+  ASSERT_TRUE(e->place);
+  EXPECT_EQ(e->place->name, "Idlib");
+}
+
+TEST(Coder, VerbSubjectObjectAndNegation) {
+  auto d = testing::AnalyzeText("هاجمت القوات التركية مواقع لقوات سوريا الديمقراطية أمس.", "2023-10-06");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].source->code, "TURMIL");
+  EXPECT_EQ(d.events[0].target->country, "SYR");
+  EXPECT_EQ(d.events[0].date->start, "2023-10-05");
+  auto n = testing::AnalyzeText("لم تهاجم القوات التركية مواقع لقوات سوريا الديمقراطية.", "2023-10-06");
+  ASSERT_FALSE(n.events.empty());
+  EXPECT_TRUE(n.events[0].negated);
+}
+
+TEST(Coder, EventNounWithNisbaPairAndIntent) {
+  auto d = testing::AnalyzeText("من المقرر أن تعقد قمة روسية أمريكية في جنيف.", "2021-06-10");
+  const Event* e = FindEvent(d, "CONSULT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source->country, "RUS");
+  EXPECT_EQ(e->target->country, "USA");
+  EXPECT_EQ(e->modality, Modality::kIntended);
+}
+
+TEST(Coder, NoEventWithoutBothParticipants) {
+  auto d = testing::AnalyzeText("وتحدث الرئيس عن التعاون في المجالات كافة.", "2021-06-10");
+  EXPECT_TRUE(d.events.empty());
+}
+
+TEST(Quotes, SpeakerIsTheNamedPersonBeforeTheQuote) {
+  auto d = testing::AnalyzeText(
+      "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: “لن نقبل بأي شروط مسبقة في هذه المفاوضات”.", "2021-07-10");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].text, "لن نقبل بأي شروط مسبقة في هذه المفاوضات");
+  ASSERT_TRUE(d.quotes[0].speaker);
+  EXPECT_EQ(d.quotes[0].speaker->name, "Sergey Lavrov");
+}
+
+TEST(Attributions, OutletAndAnonymousSources) {
+  auto d = testing::AnalyzeText(
+      "نشرت صحيفة “الشرق الأوسط” تقريرا عن القمة. ونقلت الصحيفة عن مصادر دبلوماسية مطلعة قولها إن الاتفاق قريب.",
+      "2021-07-10");
+  ASSERT_FALSE(d.attributions.empty());
+  EXPECT_EQ(d.attributions[0].outlet, "الشرق الأوسط");
+  EXPECT_EQ(d.attributions[0].via, "مصادر دبلوماسية مطلعة");
+  EXPECT_TRUE(d.attributions[0].anonymous);
+}
+
+}  // namespace
+}  // namespace rasd
