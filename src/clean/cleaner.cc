@@ -146,10 +146,22 @@ std::string RepairLine(std::string_view line, std::vector<Repair>* repairs) {
       fixed += c;
     }
     if (split && repairs) {
-      // Report the word without surrounding punctuation.
+      // Report the letters around the split, without brackets or punctuation.
+      auto inner = [](char32_t c) { return text::IsLetter(c) || c == 0x0640 || IsSplitMark(c) || c == ' '; };
       size_t s = 0, e = word.size();
-      while (s < e && !text::IsLetter(word[s]) && word[s] != 0x0640) ++s;
-      while (e > s && !text::IsLetter(word[e - 1]) && word[e - 1] != 0x0640) --e;
+      for (size_t k = 0; k < word.size(); ++k) {
+        if (inner(word[k])) continue;
+        // A non-letter: the core is on the side that holds the split.
+        bool split_before = false;
+        for (size_t x = s; x < k; ++x) split_before |= word[x] == 0x0640 && x + 1 < k && IsSplitMark(word[x + 1]);
+        if (split_before) {
+          e = k;
+          break;
+        }
+        s = k + 1;
+      }
+      while (s < e && !text::IsLetter(word[s])) ++s;
+      while (e > s && !text::IsLetter(word[e - 1])) --e;
       std::u32string_view core = word.substr(s, e - s);
       std::u32string core_fixed;
       for (char32_t c : core)

@@ -29,7 +29,11 @@ struct Context {
   bool Usable(int32_t e) const {
     if (e < 0) return false;
     const Entity& en = doc.entities[e];
-    return en.actor && !en.actor->country.empty() && en.actor->agent != "MED";
+    if (!en.actor || en.actor->country.empty() || en.actor->agent == "MED") return false;
+    // "في سوريا", "بشأن سوريا": a place or a topic, not a participant.
+    int32_t k = en.first_token - 1;
+    while (k >= 0 && doc.tokens[k].kind == TokenKind::kPunct && !IsComma(doc.tokens[k])) --k;
+    return !(k >= 0 && cue[k] == Cue::kTopic);
   }
   const Actor& ActorOf(Side s) const {
     const Entity& e = doc.entities[s.entity];

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <optional>
 
 #include "events/coder.h"
@@ -98,6 +99,14 @@ void FindQuotes(const Codebook& cb, const entities::TokenReadings& readings, Doc
         if (en.actor && actor < 0) actor = e;
       }
       int32_t sp = named >= 0 ? named : person >= 0 ? person : actor;
+      if (sp < 0) {
+        // "وقال خلال مؤتمر صحافي: …": the speaker is the person last named before.
+        const int32_t limit = doc.sentences[std::max(0, doc.tokens[open].sentence - 3)].first_token;
+        for (int32_t k = sentence_start - 1; k >= limit && sp < 0; --k) {
+          int32_t e = ent_of[k];
+          if (e >= 0 && doc.entities[e].type == EntityType::kPer && doc.entities[e].actor) sp = e;
+        }
+      }
       if (sp >= 0) {
         const Entity& en = doc.entities[sp];
         q.speaker = en.actor;
@@ -116,7 +125,8 @@ void FindQuotes(const Codebook& cb, const entities::TokenReadings& readings, Doc
       i = close >= 0 ? close + 1 : end_tok;
       continue;
     }
-    i = open + 1;
+    // Not a quotation (a quoted name or term): skip past its closing mark.
+    i = close >= 0 ? close + 1 : open + 1;
   }
 }
 
@@ -140,7 +150,7 @@ void FindAttributions(const Codebook& cb, const entities::TokenReadings& reading
       const Token& t = doc.tokens[b];
       if (t.kind == TokenKind::kPunct && t.norm != "\xE2\x80\x9C" && t.norm != "\xE2\x80\x9D") break;
       Cue c = cue_at(b);
-      if (b > a && (c == Cue::kStop || c == Cue::kComplementizer)) break;
+      if (b > a && (c == Cue::kStop || c == Cue::kComplementizer || c == Cue::kPreposition)) break;
       ++b;
     }
     while (b > a && doc.tokens[b - 1].kind == TokenKind::kPunct) --b;
@@ -189,6 +199,10 @@ void FindAttributions(const Codebook& cb, const entities::TokenReadings& reading
         if (!media_text(e).empty() && at.outlet.empty()) at.outlet = media_text(e);
       }
       at.anonymous = cue_at(a) == Cue::kSourceNoun && !named;
+      // "وفق رؤية مشتركة" is not a source: a source names someone or is a source noun.
+      bool someone = cue_at(a) == Cue::kSourceNoun || !at.outlet.empty();
+      for (int32_t x = a; x < b && !someone; ++x) someone = ent_of[x] >= 0 || cue_at(x) == Cue::kSourceNoun;
+      if (!someone) continue;
       doc.attributions.push_back(std::move(at));
       k = b - 1;
     }

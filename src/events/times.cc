@@ -201,6 +201,7 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           }
         }
         std::optional<DateRange> r;
+        if (month && !numbers.empty()) weekday = nullptr, day = nullptr;  // "الأربعاء 12 يوليو 2023": the date wins
         if (day) {
           auto d = today + chr::days(day->value);
           r = DateRange{Format(d), Format(d)};

@@ -20,13 +20,32 @@ std::optional<std::string> NormalizeDate(const std::string& s) {
   return std::nullopt;
 }
 
+// The date a removed dateline states ("الأربعاء 12 يوليو 2023", "2023/07/12"), if it
+// names day, month and year.
+std::optional<std::string> Pipeline::DatelineDate(const Document& doc) const {
+  for (const auto& r : doc.removed) {
+    if (r.reason != "dateline") continue;
+    Document line;
+    line.text = r.text;
+    morph::Tokenize(line);
+    for (const auto& t : line.tokens)
+      if (t.kind == TokenKind::kNumber)
+        if (auto d = NormalizeDate(t.norm)) return d;
+    events::FindTimes(*res_->times, "2000-01-01", line);
+    for (const auto& t : line.times)
+      if (t.resolved && t.resolved->start == t.resolved->end && t.resolved->start.substr(0, 4) != "2000" &&
+          t.resolved->start.substr(0, 4) != "1999")
+        return t.resolved->start;
+  }
+  return std::nullopt;
+}
+
 Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& options) const {
   Document doc;
   doc.id = in.id;
   doc.input = in.input;
   doc.url = in.url;
   if (in.date) doc.date = NormalizeDate(*in.date);
-  if (!doc.date && !options.date.empty()) doc.date = NormalizeDate(options.date);
   if (in.outlet && !in.outlet->empty()) doc.outlet = in.outlet;
 
   // 1. Read: HTML to lines and metadata.
@@ -47,6 +66,8 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
   // 2. Clean: chrome out, headline found, split words rejoined.
   clean::Cleaner(*res_->chrome).Clean(input, doc);
   if (!doc.outlet && !options.outlet.empty()) doc.outlet = options.outlet;
+  if (!doc.date) doc.date = DatelineDate(doc);
+  if (!doc.date && !options.date.empty()) doc.date = NormalizeDate(options.date);
   const std::string date = doc.date.value_or("");
   // 3. Sentences and tokens (normalized keys, clitic readings).
   morph::Tokenize(doc);

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "pipeline/resources.h"
@@ -24,6 +25,7 @@ class Pipeline {
   const Resources& resources() const { return *res_; }
 
  private:
+  std::optional<std::string> DatelineDate(const Document& doc) const;
   std::shared_ptr<const Resources> res_;
 };
 

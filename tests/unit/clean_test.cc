@@ -16,7 +16,8 @@ TEST(Repair, RejoinsWordsSplitWithTatweelAndMarks) {
   repairs.clear();
   EXPECT_EQ(RepairLine("اشتبـ-ـاكات و(الهـ_ـدنة)، قـ.ـصف.", &repairs), "اشتباكات و(الهدنة)، قصف.");
   EXPECT_EQ(repairs.size(), 3u);
-  EXPECT_EQ(repairs[1].to, "والهدنة");
+  EXPECT_EQ(repairs[1].from, "الهـ_ـدنة");
+  EXPECT_EQ(repairs[1].to, "الهدنة");
 }
 
 TEST(Repair, LeavesOrdinaryPunctuationAlone) {
