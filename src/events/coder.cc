@@ -62,6 +62,16 @@ struct Context {
     }
     return false;
   }
+  // Joined to what precedes by و: the entity's first token, or a word just before it (ونظيره الأمريكي).
+  bool Coordinated(int32_t e) const {
+    const Entity& en = doc.entities[e];
+    for (int32_t k = en.first_token; k >= 0 && k >= en.first_token - 1; --k) {
+      if (k < en.first_token && ent_of[k] >= 0) return false;
+      for (const auto& r : readings[k])
+        if (r.conj) return true;
+    }
+    return false;
+  }
   bool StartsWithConj(int32_t e) const {
     const std::string& n = doc.tokens[doc.entities[e].first_token].norm;
     return n.rfind("\xD9\x88", 0) == 0;  // و
@@ -73,10 +83,11 @@ struct Context {
     return -1;
   }
   // First usable entities after token `from` within `max_words` words (not crossing the sentence).
-  std::vector<int32_t> RightEntities(int32_t from, int32_t end, int32_t max_words) const {
+  std::vector<int32_t> RightEntities(int32_t from, int32_t end, int32_t max_words, bool stop_at_comma = false) const {
     std::vector<int32_t> out;
     int32_t words = 0;
     for (int32_t k = from; k < end && words <= max_words; ++k) {
+      if (stop_at_comma && IsComma(doc.tokens[k])) break;
       if (doc.tokens[k].kind != TokenKind::kPunct) ++words;
       int32_t e = ent_of[k];
       if (e >= 0 && Usable(e) && (out.empty() || out.back() != e)) out.push_back(e);
@@ -152,7 +163,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         // 1b. A genitive right after the noun is its agent: عدم اعتراف واشنطن ب…
         if (!source && e0 >= 0 && doc.entities[e0].type != EntityType::kNorp && c.Usable(e0)) {
           source = Side{e0};
-          for (int32_t e : c.RightEntities(doc.entities[e0].end_token, s.end_token, 12))
+          for (int32_t e : c.RightEntities(doc.entities[e0].end_token, s.end_token, 8, true))
             if (c.Differ(*source, Side{e})) {
               target = Side{e};
               break;
@@ -173,7 +184,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         }
         // 3. Subject of a light verb before: أجرى X مباحثات مع Y.
         if (!source) {
-          int32_t left = c.LeftEntity(boundary, m.first);
+          bool light = false;
+          for (int32_t k = boundary; k < m.first; ++k) light |= c.cue[k] == Cue::kLightVerb;
+          int32_t left = light ? c.LeftEntity(boundary, m.first) : -1;
           if (left >= 0) {
             source = Side{left};
             for (int32_t e : c.RightEntities(m.end, s.end_token, 8))
@@ -183,14 +196,23 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
               }
           }
         }
-        // 4. The first two actors after the noun: القمة التي جمعت X و Y.
+        // 3b. X … بالتنسيق مع Y: the clause subject with the complement of مع.
+        if (!source && m.end < s.end_token && doc.tokens[m.end].norm == "\xD9\x85\xD8\xB9") {  // مع
+          int32_t left = c.LeftEntity(boundary, m.first);
+          int32_t e = m.end + 1 < s.end_token ? c.ent_of[m.end + 1] : -1;
+          if (left >= 0 && e >= 0 && c.Usable(e) && c.Differ(Side{left}, Side{e})) {
+            source = Side{left};
+            target = Side{e};
+          }
+        }
+        // 4. Two coordinated actors after the noun: القمة التي جمعت X ونظيره Y.
         if (!source) {
-          auto right = c.RightEntities(m.end, s.end_token, 12);
+          auto right = c.RightEntities(m.end, s.end_token, 8, true);
           if (!right.empty()) {
             source = Side{right[0]};
             if (doc.entities[right[0]].second) target = Side{right[0], true};
             for (size_t k = 1; k < right.size() && !target; ++k)
-              if (c.Differ(*source, Side{right[k]})) target = Side{right[k]};
+              if (c.Differ(*source, Side{right[k]}) && c.Coordinated(right[k])) target = Side{right[k]};
           }
         }
       } else {
