@@ -10,20 +10,12 @@ namespace rasd::entities {
 
 namespace {
 
+// Name tokens: normalized, split at spaces and hyphens.
 std::vector<std::string> Tokens(std::string_view name) {
-  std::vector<std::string> out;
   std::string key = text::NormalizeKey(name);
-  std::string cur;
-  for (char c : key) {
-    if (c == ' ' || c == '-' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
+  for (auto& c : key)
+    if (c == '-') c = ' ';
+  return text::SplitWords(key);
 }
 
 double ToDouble(const std::string& s) { return std::strtod(s.c_str(), nullptr); }

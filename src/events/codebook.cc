@@ -11,21 +11,6 @@ namespace rasd::events {
 
 namespace {
 
-std::vector<std::string> Split(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 // The first three letters (UTF-8) of a stem.
 std::string Prefix3(std::string_view s) {
   size_t i = 0;
@@ -94,7 +79,7 @@ Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
         else return Error{ErrorCode::kBadData, "unknown flag '" + flag + "'", t.path, row.line};
       }
       if (!tr.say && tr.plover.empty()) continue;  // dropped by the PLOVER crosswalk and not overridden
-      for (const auto& w : Split(f[p])) {
+      for (const auto& w : text::SplitWords(f[p])) {
         PatternToken pt;
         if (w == "~") {
           pt.gap = true;
@@ -127,7 +112,7 @@ Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
       Cue cue = CueKind(row.fields[k]);
       if (cue == Cue::kNone) return Error{ErrorCode::kBadData, "unknown cue kind '" + row.fields[k] + "'", t.path, row.line};
       for (const auto& alt : text::SplitAlternatives(row.fields[p])) {
-        auto words = Split(text::NormalizeKey(alt));
+        auto words = text::SplitWords(text::NormalizeKey(alt));
         if (words.size() == 1) cb->cues_.emplace(words[0], cue);
         else if (!words.empty()) cb->multi_cues_.emplace_back(std::move(words), cue);
       }

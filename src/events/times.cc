@@ -14,21 +14,6 @@ namespace chr = std::chrono;
 
 namespace {
 
-std::vector<std::string> Words(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 chr::sys_days Days(int y, int m, int d) {
   return chr::sys_days(chr::year_month_day(chr::year(y), chr::month(m), chr::day(d)));
 }
@@ -84,7 +69,7 @@ Result<std::shared_ptr<const TimeLexicon>> TimeLexicon::Load(const std::string& 
       if (row.fields[k] == name) w.kind = kind, known = true;
     if (!known) return Error{ErrorCode::kBadData, "unknown time kind '" + row.fields[k] + "'", tab.path, row.line};
     for (const auto& alt : text::SplitAlternatives(row.fields[p])) {
-      auto words = Words(text::NormalizeKey(alt));
+      auto words = text::SplitWords(text::NormalizeKey(alt));
       if (words.size() == 1) lex->single_.emplace(words[0], w);
       else if (!words.empty()) lex->multi_.emplace_back(std::move(words), w);
     }

@@ -95,28 +95,19 @@ void Tokenize(Document& doc) {
     doc.tokens.push_back(std::move(tok));
     ++i;
     if (IsSentenceEnd(c)) {
-      // Runs of marks ("..", "!!", "؟!") end together.
-      while (i < n && (IsSentenceEnd(cps[i]))) {
+      // Runs of marks ("..", "!!", "؟!") end together, and closing quotes and brackets
+      // stay with the sentence they end.
+      auto push_punct = [&](int32_t at) {
         Token more;
-        more.span = Span{i, i + 1};
+        more.span = Span{at, at + 1};
         more.kind = TokenKind::kPunct;
         more.paragraph = paragraph;
         more.sentence = static_cast<int32_t>(doc.sentences.size());
-        text::AppendUtf8(more.norm, cps[i]);
+        text::AppendUtf8(more.norm, cps[at]);
         doc.tokens.push_back(std::move(more));
-        ++i;
-      }
-      // Closing quotes and brackets stay with the sentence they end.
-      while (i < n && (cps[i] == 0x201D || cps[i] == 0x00BB || cps[i] == '"' || cps[i] == ')')) {
-        Token more;
-        more.span = Span{i, i + 1};
-        more.kind = TokenKind::kPunct;
-        more.paragraph = paragraph;
-        more.sentence = static_cast<int32_t>(doc.sentences.size());
-        text::AppendUtf8(more.norm, cps[i]);
-        doc.tokens.push_back(std::move(more));
-        ++i;
-      }
+      };
+      while (i < n && IsSentenceEnd(cps[i])) push_punct(i++);
+      while (i < n && (cps[i] == 0x201D || cps[i] == 0x00BB || cps[i] == '"' || cps[i] == ')')) push_punct(i++);
       bool at_break = i >= n || cps[i] == ' ' || cps[i] == '\n';
       // "U.S." style initials: a single letter before the dot.
       bool initial = c == '.' && doc.tokens.size() >= 2 &&

@@ -36,4 +36,7 @@ std::vector<std::string> SplitAlternatives(std::string_view field, char sep = '|
 
 std::string_view Trim(std::string_view s);
 
+// Splits on spaces (and tabs), dropping empty parts: "a  b" → {"a", "b"}.
+std::vector<std::string> SplitWords(std::string_view s);
+
 }  // namespace rasd::text
