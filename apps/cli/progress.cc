@@ -29,11 +29,12 @@ void Progress::Update(size_t articles, uint64_t done) {
   std::fprintf(stderr, "\r[%s] %3.0f%%  %zu articles  %.0f/s  %.1f MB/s  ETA %02d:%02d ", bar.c_str(), frac * 100,
                articles, rate, secs > 0 ? done / secs / 1048576.0 : 0, int(eta) / 60, int(eta) % 60);
   std::fflush(stderr);
+  drawn_ = true;
 }
 
-void Progress::Finish() {
-  if (!enabled_ || finished_) return;
-  finished_ = true;
+void Progress::Clear() {
+  if (!enabled_ || !drawn_) return;
+  drawn_ = false;
   std::fprintf(stderr, "\r\033[K");
   std::fflush(stderr);
 }

@@ -12,11 +12,13 @@ class Progress {
   Progress(uint64_t total_bytes, bool enabled);
   ~Progress();
   void Update(size_t articles, uint64_t bytes_done);
-  void Finish();
+  // Erases the bar (before other output on stderr); the next Update draws it again.
+  void Clear();
+  void Finish() { Clear(); }
 
  private:
   uint64_t total_;
-  bool enabled_, finished_ = false;
+  bool enabled_, drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "text/arabic.h"
 #include "text/utf8.h"
 
 namespace rasd::entities {
@@ -49,6 +50,8 @@ struct State {
   std::string last_role = "president";
   int32_t media_cue_until = -1;
   std::vector<Actor> persons, actors;  // mention history, for pair references
+  const morph::Reading* first_reading = nullptr;  // how the current match's first token was read
+  std::vector<int> trims;  // per entity: proclitic letters (و ف ب ل ك) before the name itself
 
   // Longest gazetteer name starting at token i (within [i, end)).
   Match Longest(int32_t i, int32_t end) const {
@@ -70,6 +73,12 @@ struct State {
       if (last_node >= 0 && last_len > best.len) best = Match{last_len, last_node, &r};
     }
     return best;
+  }
+  // Remembers how token i was read by the match that is about to be emitted from it.
+  Match Note(int32_t i, Match m) {
+    first_reading = m.reading;
+    first_reading_token = i;
+    return m;
   }
 
   const Entry* Find(const Match& m, EntryKind kind) const {
@@ -119,8 +128,15 @@ struct State {
       actors.push_back(*e.second);
       if (type == EntityType::kPer) persons.push_back(*e.second);
     }
+    int trim = 0;
+    if (first_reading && first_reading_token == first) {
+      int letters = text::CountCodePoints(doc.tokens[first].norm) - text::CountCodePoints(first_reading->stem);
+      trim = std::max(0, letters - (first_reading->article ? 2 : 0));
+    }
+    trims.push_back(trim);
     doc.entities.push_back(std::move(e));
   }
+  int32_t first_reading_token = -1;
 
   // The last two actors of different countries in a history.
   std::optional<std::pair<Actor, Actor>> LastPair(const std::vector<Actor>& h) const {
@@ -158,8 +174,11 @@ struct State {
     Match pm = k < end ? Longest(k, end) : Match{};
     const Entry* person = Find(pm, EntryKind::kPerson);
     if (person) {
+      const int32_t title_token = first_reading_token;
       if (c) Emit(j, after, EntityType::kNorp, g.CountryActor(*c));
+      Note(k, pm);
       Emit(k, k + pm.len, EntityType::kPer, g.PersonActor(g.people()[person->index], date));
+      first_reading_token = title_token;
       last_role = role;
       return k + pm.len;
     }
@@ -196,7 +215,7 @@ struct State {
   void Sentence(int32_t a, int32_t b) {
     int32_t i = a;
     while (i < b) {
-      Match m = Longest(i, b);
+      Match m = Note(i, Longest(i, b));
       if (m.len == 0) {
         ++i;
         continue;
@@ -287,7 +306,23 @@ void Recognizer::Recognize(Document& doc, const TokenReadings& readings, const s
   State state{g_, doc, readings, date};
   for (const auto& s : doc.sentences) state.Sentence(s.first_token, s.end_token);
   text::Utf8Index index(doc.text);
-  for (auto& e : doc.entities) e.text = std::string(index.Slice(e.span));
+  for (size_t k = 0; k < doc.entities.size(); ++k) {
+    auto& e = doc.entities[k];
+    // "وحركة حماس" → "حركة حماس": step over proclitic letters (and their marks).
+    for (int trim = state.trims[k]; trim > 0 && e.span.start < e.span.end;) {
+      size_t at = index.Byte(e.span.start);
+      char32_t c = text::DecodeNext(doc.text, at);
+      ++e.span.start;
+      if (text::IsArabicLetter(c)) --trim;
+    }
+    while (e.span.start < e.span.end) {  // marks that belonged to the clitic
+      size_t at = index.Byte(e.span.start);
+      char32_t c = text::DecodeNext(doc.text, at);
+      if (!text::IsArabicDiacritic(c) && !text::IsTatweel(c)) break;
+      ++e.span.start;
+    }
+    e.text = std::string(index.Slice(e.span));
+  }
 }
 
 }  // namespace rasd::entities
