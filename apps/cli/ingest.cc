@@ -65,7 +65,8 @@ int Ingest(const Common& common, const IngestArgs& args) {
     std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());
     return 2;
   }
-  std::fprintf(stderr, "rasd: %zu articles read, %zu stored, %zu already there, %zu events; %zu inputs failed -> %s\n",
+  if (!common.quiet || totals.errors || failed)
+    std::fprintf(stderr, "rasd: %zu articles read, %zu stored, %zu already there, %zu events; %zu inputs failed -> %s\n",
                totals.articles, added, duplicates, events, totals.errors + failed, args.db.c_str());
   return (totals.errors || db_failed) ? 1 : 0;
 }

@@ -51,6 +51,7 @@ struct State {
   int32_t media_cue_until = -1;
   std::vector<Actor> persons, actors;  // mention history, for pair references
   const morph::Reading* first_reading = nullptr;  // how the current match's first token was read
+  std::vector<std::pair<int32_t, int32_t>> ambiguous;  // (entity, place) read as a country for now
   std::vector<int> trims;  // per entity: proclitic letters (و ف ب ل ك) before the name itself
 
   // Longest gazetteer name starting at token i (within [i, end)).
@@ -86,6 +87,46 @@ struct State {
     for (const auto& e : g.Entries(m.node))
       if (e.kind == kind) return &e;
     return nullptr;
+  }
+
+  // [i, end) lies inside quotation marks that also hold other words.
+  bool InsideLongerQuote(int32_t i, int32_t end, int32_t sentence_end) const {
+    int32_t open = -1, close = -1;
+    for (int32_t k = i - 1; k >= 0 && k >= i - 4; --k) {
+      if (IsCloseQuote(doc.tokens[k]) && !IsOpenQuote(doc.tokens[k])) break;
+      if (IsOpenQuote(doc.tokens[k])) {
+        open = k;
+        break;
+      }
+    }
+    if (open < 0) return false;
+    for (int32_t k = end; k < sentence_end && k <= end + 4; ++k)
+      if (IsCloseQuote(doc.tokens[k])) {
+        close = k;
+        break;
+      }
+    return close >= 0 && (open + 1 < i || close > end);
+  }
+
+  // Reads the ambiguous country/capital names again with the whole article known.
+  void ResolveAmbiguous() {
+    for (auto [e, place] : ambiguous) {
+      const PlaceInfo& p = g.places()[place];
+      const std::string& as_country = doc.entities[e].actor->country;
+      int for_place = 0, for_country = 0;
+      for (size_t k = 0; k < doc.entities.size(); ++k) {
+        if (static_cast<int32_t>(k) == e || !doc.entities[k].actor) continue;
+        for_place += doc.entities[k].actor->country == p.country;
+        for_country += doc.entities[k].actor->country == as_country;
+      }
+      if (for_place <= for_country) continue;
+      Entity& en = doc.entities[e];
+      en.type = p.kind == "capital" ? EntityType::kGpe : EntityType::kLoc;
+      en.place = Place{p.name_en, p.country, p.lat, p.lon};
+      en.actor.reset();
+      if (p.kind == "capital")
+        if (const Country* c = g.CountryByIso(p.country)) en.actor = g.CountryActor(*c, "GOV");
+    }
   }
 
   int32_t SkipQuotes(int32_t j, int32_t end) const {
@@ -270,11 +311,20 @@ struct State {
         i = end;
         continue;
       }
+      // A place word inside a longer quoted name (ناقلة “مارلين لواندا”) is part of that name.
+      if (InsideLongerQuote(i, end, b)) {
+        i = end;
+        continue;
+      }
       const Entry* country = Find(m, EntryKind::kCountry);
       const Entry* nisba = Find(m, EntryKind::kNisba);
+      const Entry* place_entry = Find(m, EntryKind::kPlace);
       if (country && nisba && m.reading && m.reading->article) country = nullptr;  // السورية: adjective
       if (country) {
         const Country& c = g.countries()[country->index];
+        // عمان: Oman, or Amman when the article is about Jordan (decided after the pass).
+        if (place_entry && g.places()[place_entry->index].country != c.iso3)
+          ambiguous.emplace_back(static_cast<int32_t>(doc.entities.size()), place_entry->index);
         Emit(i, end, EntityType::kGpe, g.CountryActor(c), Place{c.name_en, c.iso3, c.lat, c.lon});
         i = end;
         continue;
@@ -305,6 +355,7 @@ void Recognizer::Recognize(Document& doc, const TokenReadings& readings, const s
   doc.entities.clear();
   State state{g_, doc, readings, date};
   for (const auto& s : doc.sentences) state.Sentence(s.first_token, s.end_token);
+  state.ResolveAmbiguous();
   text::Utf8Index index(doc.text);
   for (size_t k = 0; k < doc.entities.size(); ++k) {
     auto& e = doc.entities[k];

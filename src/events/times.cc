@@ -145,6 +145,15 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
         ++i;
         continue;
       }
+      // Frame words at the end ("أمس الثلاثاء خلال …") belong to what follows.
+      while (!run.empty() && run.back().first.kind == TimeWord::kPart && numbers.empty()) {
+        last = run.back().second;
+        run.pop_back();
+      }
+      if (run.empty() && numbers.empty()) {
+        ++i;
+        continue;
+      }
       // Words that are only parts of day ("مساء", "يوم") or only direction words do not make an expression.
       bool anchor = false;
       for (const auto& [w, tok] : run)
@@ -224,7 +233,11 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           }
           bool has_year = false;
           for (int n : numbers) has_year |= n >= 1900;
-          if (!has_year && m > m0) --y;  // a month later in the year than the article: last year's
+          if (!has_year) {
+            if (dir > 0) y = m > m0 ? y0 : y0 + 1;        // تشرين الأول المقبل
+            else if (dir < 0) y = m < m0 ? y0 : y0 - 1;   // آذار الماضي
+            else if (m > m0) --y;  // a month later in the year than the article: last year's
+          }
           if (dd && dd <= LastDay(y, m)) r = DateRange{FormatDate(y, m, dd), FormatDate(y, m, dd)};
           else r = DateRange{FormatDate(y, m, 1), FormatDate(y, m, LastDay(y, m))};
         } else if (year_word) {

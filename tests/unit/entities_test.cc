@@ -95,3 +95,27 @@ TEST(Entities, ProcliticsAreNotPartOfTheName) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Entities, AmmanOrOmanByTheRestOfTheArticle) {
+  auto jordan = testing::AnalyzeText("استقبل العاهل الأردني في عمان وفدا. وقال وزير الخارجية الأردني إن الأردن يرحب.", "2024-04-15");
+  const Entity* e = FindEntity(jordan, "عمان");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->place->country, "JOR");
+  auto oman = testing::AnalyzeText("زار الوفد سلطنة عمان، وقال مسؤول عماني إن عمان ترحب.", "2024-04-15");
+  bool omn = false;
+  for (const auto& x : oman.entities) omn |= x.text == "عمان" && x.actor && x.actor->country == "OMN";
+  EXPECT_TRUE(omn);
+}
+
+TEST(Entities, PlaceWordsInsideLongerQuotedNamesAreNotPlaces) {
+  auto d = testing::AnalyzeText("استهدف الحوثيون ناقلة “مارلين لواندا” في خليج عدن.", "2024-01-27");
+  EXPECT_EQ(FindEntity(d, "لواندا"), nullptr);
+  auto q = testing::AnalyzeText("وصل الوفد إلى “لواندا” أمس.", "2024-01-27");
+  EXPECT_NE(FindEntity(q, "لواندا"), nullptr);  // the whole quoted span is the place
+}
+
+}  // namespace
+}  // namespace rasd

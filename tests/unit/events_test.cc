@@ -108,3 +108,29 @@ TEST(Attributions, OutletAndAnonymousSources) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Times, MonthsWithADirectionAndTrailingFrameWords) {
+  auto d = testing::AnalyzeText("تجري الانتخابات في تشرين الأول المقبل، وقال أمس الثلاثاء خلال مؤتمر إن آذار الماضي كان صعبا.",
+                                "2024-09-11");
+  const TimeExpr* t = FindTime(d, "تشرين الأول المقبل");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2024-10-01");
+  t = FindTime(d, "أمس الثلاثاء");  // not "أمس الثلاثاء خلال"
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2024-09-10");
+  t = FindTime(d, "آذار الماضي");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->resolved->start, "2024-03-01");
+}
+
+TEST(Times, DatelineGivesTheArticleDate) {
+  auto d = testing::AnalyzeText("عنوان الخبر هنا للاختبار\nالجمعة 6 أكتوبر 2023\nقصفت طائرات تركية أمس مواقع في سوريا.", "");
+  ASSERT_TRUE(d.date);
+  EXPECT_EQ(*d.date, "2023-10-06");
+}
+
+}  // namespace
+}  // namespace rasd
