@@ -202,8 +202,30 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
   std::vector<std::string> kept;
   auto remove = [&](const Line& l, std::string reason) { doc.removed.push_back(Removed{l.text, std::move(reason)}); };
 
+  // An author block after the body: a short name line, then a biography line.
+  std::vector<char> author_block(lines.size(), 0);
+  for (size_t n = 1; n + 1 < lines.size(); ++n) {
+    const Line& bio = lines[n + 1];
+    bool is_bio = false;
+    for (const auto& prefix : lex_.bio_prefixes()) is_bio |= StartsWithWord(bio.key, prefix);
+    if (is_bio && CountWords(lines[n].key) <= 4 && HeadlineLike(lines[n].text, lines[n].key) &&
+        !lex_.Match(lines[n].key) && CountWords(bio.key) <= 60) {
+      author_block[n] = 1;
+      author_block[n + 1] = 2;
+    }
+  }
+
   for (size_t n = 0; n < lines.size(); ++n) {
     const Line& l = lines[n];
+    if (author_block[n] == 1) {
+      if (!doc.author) doc.author = l.text;
+      remove(l, "author");
+      continue;
+    }
+    if (author_block[n] == 2) {
+      remove(l, "author-bio");
+      continue;
+    }
     if (l.key.empty()) {  // punctuation or symbols only
       remove(l, "symbols");
       continue;

@@ -54,6 +54,7 @@ Result<std::shared_ptr<const ChromeLexicon>> ChromeLexicon::Load(const std::stri
     if (kind == "team-suffix") lex->team_.push_back(key);
     else if (kind == "author-prefix") lex->author_.push_back(key);
     else if (kind == "source-prefix") lex->source_.push_back(key);
+    else if (kind == "bio-prefix") lex->bio_.push_back(key);
     else return Error{ErrorCode::kBadData, "unknown byline kind '" + kind + "'", bylines_tsv, row.line};
   }
   return std::shared_ptr<const ChromeLexicon>(std::move(lex));

@@ -30,13 +30,15 @@ class ChromeLexicon {
   const std::vector<std::string>& team_suffixes() const { return team_; }
   const std::vector<std::string>& author_prefixes() const { return author_; }
   const std::vector<std::string>& source_prefixes() const { return source_; }
+  // First words of an author's biography line ("كاتب صحفي متخصص …").
+  const std::vector<std::string>& bio_prefixes() const { return bio_; }
   const std::string& version() const { return version_; }
   size_t size() const { return exact_.size() + prefix_.size() + contains_.size(); }
 
  private:
   std::unordered_map<std::string, std::string> exact_;
   std::vector<std::pair<std::string, std::string>> prefix_, contains_;
-  std::vector<std::string> team_, author_, source_;
+  std::vector<std::string> team_, author_, source_, bio_;
   std::string version_;
 };
 

@@ -76,5 +76,20 @@ TEST(Cleaner, IntertitlesInsideTheBodyStay) {
   EXPECT_EQ(doc.text, "فقرة أولى طويلة تنتهي بنقطة.\nالوضع الإنساني في حلب\nفقرة ثانية.");
 }
 
+TEST(Cleaner, AuthorBlockAfterTheBodyGivesTheAuthor) {
+  Document doc;
+  Cleaner(*testing::TestResources()->chrome)
+      .Clean(CleanInput{"عنوان خبر للاختبار هنا\nفقرة الخبر الأولى تنتهي هنا.\nsara haddad\n"
+                        "كاتبة صحفية تغطي شؤون المنطقة منذ عشر سنوات\nمقالات ذات صلة\n",
+                        std::nullopt, {}},
+             doc);
+  EXPECT_EQ(doc.text, "فقرة الخبر الأولى تنتهي هنا.");
+  ASSERT_TRUE(doc.author);
+  EXPECT_EQ(*doc.author, "sara haddad");
+  ASSERT_EQ(doc.removed.size(), 3u);
+  EXPECT_EQ(doc.removed[0].reason, "author");
+  EXPECT_EQ(doc.removed[1].reason, "author-bio");
+}
+
 }  // namespace
 }  // namespace rasd::clean
