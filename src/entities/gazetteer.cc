@@ -5,6 +5,7 @@
 
 #include "text/arabic.h"
 #include "text/tsv.h"
+#include "text/utf8.h"
 
 namespace rasd::entities {
 
@@ -16,6 +17,35 @@ std::vector<std::string> Tokens(std::string_view name) {
   for (auto& c : key)
     if (c == '-') c = ' ';
   return text::SplitWords(key);
+}
+
+std::u32string U32(std::string_view s) {
+  std::u32string out;
+  size_t i = 0;
+  while (i < s.size()) out += text::DecodeNext(s, i);
+  return out;
+}
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) text::AppendUtf8(out, c);
+  return out;
+}
+
+// s and each string with one letter deleted.
+std::vector<std::string> Deletions(const std::u32string& s) {
+  std::vector<std::string> out{Utf8(s)};
+  for (size_t k = 0; k < s.size(); ++k) out.push_back(Utf8(s.substr(0, k) + s.substr(k + 1)));
+  return out;
+}
+
+// b is a with two neighbouring letters swapped. (Substitutions, insertions and
+// deletions were tried and matched common words: فقدان → Fidan, كورونا → Colonna.)
+bool Swapped(const std::u32string& a, const std::u32string& b) {
+  if (a.size() != b.size() || a == b) return false;
+  size_t k = 0;
+  while (k < a.size() && a[k] == b[k]) ++k;
+  return k + 1 < a.size() && a[k] == b[k + 1] && a[k + 1] == b[k] && a.substr(k + 2) == b.substr(k + 2);
 }
 
 double ToDouble(const std::string& s) { return std::strtod(s.c_str(), nullptr); }
@@ -120,7 +150,19 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
         if (v.empty() || v.back() != idx) v.push_back(idx);
       }
       g->people_.push_back(std::move(p));
-      for (const auto& name : text::SplitAlternatives(f[ar])) g->Add(name, {EntryKind::kPerson, idx});
+      for (const auto& name : text::SplitAlternatives(f[ar])) {
+        g->Add(name, {EntryKind::kPerson, idx});
+        auto toks = Tokens(name);
+        if (toks.size() != 1) continue;
+        std::u32string u = U32(toks[0]);
+        // Surnames with the article (الأسد, الشرع) look like ordinary words: never fuzzy.
+        // Names ending in ه/ة look like nouns (رجاحة): never fuzzy either.
+        if (u.size() < 5 || toks[0].rfind("\xD8\xA7\xD9\x84", 0) == 0 || u.back() == 0x0647) continue;
+        for (const auto& d : Deletions(u)) {
+          auto& v = g->fuzzy_[d];
+          if (v.empty() || v.back().first != idx) v.emplace_back(idx, u);
+        }
+      }
     }
   }
   auto orgs = text::ReadTsv(dir + "/actors/organizations.tsv",
@@ -188,6 +230,22 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
     }
   }
   return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+const Person* Gazetteer::FuzzyPerson(std::string_view token) const {
+  std::u32string t = U32(token);
+  if (t.size() < 5) return nullptr;
+  int32_t found = -1;
+  for (const auto& d : Deletions(t)) {
+    auto it = fuzzy_.find(d);
+    if (it == fuzzy_.end()) continue;
+    for (const auto& [idx, name] : it->second) {
+      if (name.front() != t.front() || name.back() != t.back() || !Swapped(name, t)) continue;
+      if (found >= 0 && found != idx) return nullptr;  // ambiguous
+      found = idx;
+    }
+  }
+  return found >= 0 ? &people_[found] : nullptr;
 }
 
 Actor Gazetteer::CountryActor(const Country& c, std::string_view agent) const {

@@ -86,6 +86,10 @@ class Gazetteer {
   Actor PersonActor(const Person& person, std::string_view date) const;
   // Who held `role` for `country` (ISO3) on `date`, if the data knows.
   const Person* RoleHolder(std::string_view role, std::string_view country, std::string_view date) const;
+  // A person whose one-word name (five letters or more, no article) is `token` with two
+  // neighbouring letters swapped, first and last letters kept, when exactly one such
+  // person exists (بويتن → Putin).
+  const Person* FuzzyPerson(std::string_view token) const;
   Actor CountryActor(const Country& c, std::string_view agent = "") const;
   Actor OrgActor(const Organization& o) const;
   std::string version() const { return version_; }
@@ -104,7 +108,9 @@ class Gazetteer {
   std::vector<Title> titles_;
   std::vector<std::string> agents_;
   std::unordered_map<std::string, int32_t> by_iso_;
-  std::unordered_map<std::string, std::vector<int32_t>> role_index_;  // "role|ISO3" → people
+  std::unordered_map<std::string, std::vector<int32_t>> role_index_;
+  // Deletion variants of one-word person names → (person, name) for FuzzyPerson.
+  std::unordered_map<std::string, std::vector<std::pair<int32_t, std::u32string>>> fuzzy_;  // "role|ISO3" → people
   std::string version_;
   size_t names_ = 0;
 };

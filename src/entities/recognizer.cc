@@ -258,6 +258,18 @@ struct State {
     while (i < b) {
       Match m = Note(i, Longest(i, b));
       if (m.len == 0) {
+        // A misspelt name (بويتن): one edit from a unique known one-word name.
+        if (doc.tokens[i].kind == TokenKind::kWord && doc.tokens[i].norm.size() >= 10) {
+          for (const auto& r : readings[i]) {
+            if (r.article || r.future) continue;
+            if (const Person* p = g.FuzzyPerson(r.stem)) {
+              first_reading = &r;
+              first_reading_token = i;
+              Emit(i, i + 1, EntityType::kPer, g.PersonActor(*p, date));
+              break;
+            }
+          }
+        }
         ++i;
         continue;
       }

@@ -100,8 +100,23 @@ void FindQuotes(const Codebook& cb, const entities::TokenReadings& readings, Doc
       }
       int32_t sp = named >= 0 ? named : person >= 0 ? person : actor;
       if (sp < 0) {
-        // "وقال خلال مؤتمر صحافي: …": the speaker is the person last named before.
-        const int32_t limit = doc.sentences[std::max(0, doc.tokens[open].sentence - 3)].first_token;
+        // "وتابع: …" / "وقال خلال مؤتمر صحافي: …": the speaker carries over from the last
+        // sentence with a speech verb and a person (its subject after the verb, else before),
+        // else the person last named.
+        const int32_t first_sentence = std::max(0, doc.tokens[open].sentence - 3);
+        for (int32_t si = doc.tokens[open].sentence - 1; si >= first_sentence && sp < 0; --si) {
+          const Sentence& prev = doc.sentences[si];
+          for (int32_t k = prev.first_token; k < prev.end_token && sp < 0; ++k) {
+            if (!say[k]) continue;
+            for (int32_t x = k + 1; x < prev.end_token && x <= k + 4 && sp < 0; ++x)
+              if (ent_of[x] >= 0 && doc.entities[ent_of[x]].type == EntityType::kPer && doc.entities[ent_of[x]].actor)
+                sp = ent_of[x];
+            for (int32_t x = k - 1; x >= prev.first_token && x >= k - 4 && sp < 0; --x)
+              if (ent_of[x] >= 0 && doc.entities[ent_of[x]].type == EntityType::kPer && doc.entities[ent_of[x]].actor)
+                sp = ent_of[x];
+          }
+        }
+        const int32_t limit = doc.sentences[first_sentence].first_token;
         for (int32_t k = sentence_start - 1; k >= limit && sp < 0; --k) {
           int32_t e = ent_of[k];
           if (e >= 0 && doc.entities[e].type == EntityType::kPer && doc.entities[e].actor) sp = e;

@@ -119,3 +119,19 @@ TEST(Entities, PlaceWordsInsideLongerQuotedNamesAreNotPlaces) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Entities, SwappedLettersInALongKnownNameAreForgiven) {
+  auto d = testing::AnalyzeText("وقال بيسكوف إن اجتماع أوباما وبويتن استمر طويلا.", "2016-09-06");
+  const Entity* e = FindEntity(d, "بويتن");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->actor->name, "Vladimir Putin");
+  // Ordinary words one letter away from a name stay words.
+  auto w = testing::AnalyzeText("يعاني المرضى من فقدان الشهية وروتين العلاج.", "2016-09-06");
+  for (const auto& x : w.entities) EXPECT_NE(x.type, EntityType::kPer) << x.text;
+}
+
+}  // namespace
+}  // namespace rasd
