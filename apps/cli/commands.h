@@ -32,6 +32,7 @@ int Ingest(const Common& common, const IngestArgs& args);
 struct EventsArgs {
   std::string db, actor, type, from, to, format = "table";
   long limit = -1;
+  bool all = false;
 };
 int Events(const EventsArgs& args);
 int Stats(const std::string& db);

@@ -59,7 +59,7 @@ int Events(const EventsArgs& a) {
   }
   auto db = OpenExisting(a.db);
   if (!db) return 2;
-  store::EventFilter f{a.actor, a.type, a.from, a.to, a.limit};
+  store::EventFilter f{a.actor, a.type, a.from, a.to, a.limit, a.all};
   auto rows = db->Events(f);
   if (!rows.ok()) {
     std::fprintf(stderr, "rasd: %s\n", rows.error().ToString().c_str());

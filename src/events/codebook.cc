@@ -103,6 +103,14 @@ Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
       cb->triggers_.push_back(std::move(tr));
     }
   }
+  auto plover = text::ReadTsv(dir + "/codebook/plover.tsv", {"plover", "actors"});
+  if (!plover.ok()) return plover.error();
+  for (const auto& row : plover.value().rows) {
+    const std::string& need = row.fields[plover.value().Column("actors")];
+    if (need == "any") cb->partial_.emplace(row.fields[plover.value().Column("plover")], true);
+    else if (need != "both")
+      return Error{ErrorCode::kBadData, "actors must be 'both' or 'any', not '" + need + "'", plover.value().path, row.line};
+  }
   auto cues = text::ReadTsv(dir + "/lexicon/cues.tsv", {"pattern", "kind"});
   if (!cues.ok()) return cues.error();
   {

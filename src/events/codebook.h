@@ -61,6 +61,8 @@ class Codebook {
   Cue CueOf(const std::vector<morph::Reading>& readings) const;
   // Multi-token cue starting at i ("من المقرر", "في حال"); returns its length or 0.
   int32_t MultiCue(const Document& doc, int32_t i, int32_t end, Cue* cue) const;
+  // True when events of this PLOVER type are coded with missing actors (data/codebook/plover.tsv).
+  bool PartialAllowed(std::string_view plover) const { return partial_.count(std::string(plover)) > 0; }
   size_t trigger_count() const { return triggers_.size(); }
   const std::string& version() const { return version_; }
 
@@ -74,6 +76,7 @@ class Codebook {
   std::unordered_map<std::string, std::vector<int32_t>> by_prefix_;  // first 3 letters of a star stem
   std::unordered_map<std::string, Cue> cues_;
   std::vector<std::pair<std::vector<std::string>, Cue>> multi_cues_;
+  std::unordered_map<std::string, bool> partial_;
   std::string version_;
 };
 

@@ -249,7 +249,13 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         }
         if (t.passive && source && target) std::swap(source, target);
       }
-      if (!source || !target || !c.Differ(*source, *target)) continue;
+      if (source && target && !c.Differ(*source, *target)) target.reset();
+      // Partial events from verbs and indefinite nouns (انفجار هز …); definite nouns
+      // (الهجوم، الاغتيال) mostly refer to events told elsewhere.
+      bool definite = false;
+      for (const auto& r : readings[m.first]) definite |= r.article;
+      const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite);
+      if ((!source || !target) && !partial) continue;
 
       Event ev;
       ev.sentence = si;
@@ -259,8 +265,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
       ev.plover = t.plover;
       ev.mode = t.mode;
       ev.goldstein = t.goldstein;
-      ev.source = c.ActorOf(*source);
-      ev.target = c.ActorOf(*target);
+      if (source) ev.source = c.ActorOf(*source);
+      if (target) ev.target = c.ActorOf(*target);
       // Negation right before the trigger, or a denial governing it.
       if (!t.starts_negated) {
         for (int32_t k = m.first - 1; k >= s.first_token && k >= m.first - 2; --k) {
@@ -307,7 +313,18 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         }
         k = en.end_token - 1;
       }
+      // A material event with a missing side: the country where it happened.
+      if (partial && ev.place && !ev.place->country.empty() && (!ev.source || !ev.target)) {
+        Actor local;
+        local.id = ev.place->country;
+        local.country = ev.place->country;
+        local.code = ev.place->country;
+        local.name = ev.place->country;
+        if (!ev.target && !(ev.source && ev.source->country == local.country)) ev.target = local;
+        else if (!ev.source && t.plover == "PROTEST") ev.source = local;
+      }
       double conf = 0.5;
+      if (!ev.source || !ev.target) conf -= 0.15;
       if (t.verb) conf += 0.15;
       if (t.tokens.size() > 1) conf += 0.1;
       if (ev.negated || ev.modality == Modality::kHypothetical) conf -= 0.1;

@@ -271,6 +271,7 @@ Result<std::vector<EventRow>> Store::Events(const EventFilter& f) {
     args.push_back(f.to);
     ++n;
   }
+  if (!f.all) sql += " AND e.negated = 0 AND e.modality IN ('asserted', 'reported')";
   sql += " ORDER BY COALESCE(e.date_start, a.date), e.article_id, e.id";
   if (f.limit >= 0) sql += " LIMIT " + std::to_string(f.limit);
   Stmt q(db_, sql.c_str());

@@ -31,6 +31,7 @@ struct EventFilter {
   std::string type;   // PLOVER type or CAMEO code prefix
   std::string from, to;  // dates, inclusive
   int64_t limit = -1;
+  bool all = false;  // also negated, intended and hypothetical events
 };
 
 struct Stats {

@@ -54,6 +54,20 @@ TEST(Store, MigratesAndIngestsIdempotently) {
   sqlite3_close(db);
 }
 
+TEST(Store, OnlyAssertedAndReportedEventsUnlessAll) {
+  auto dir = testing::TempDir("store-modality");
+  auto s = Store::Open((dir / "m.db").string());
+  ASSERT_TRUE(s.ok());
+  auto doc = testing::AnalyzeText("لم تهاجم القوات التركية مواقع لقوات سوريا الديمقراطية.", "2023-10-06");
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_TRUE(doc.events[0].negated);
+  ASSERT_TRUE(s.value()->Add(doc, ToJsonLine(doc), "test").ok());
+  EXPECT_TRUE(s.value()->Events(EventFilter{}).value().empty());
+  EventFilter all;
+  all.all = true;
+  EXPECT_EQ(s.value()->Events(all).value().size(), doc.events.size());
+}
+
 TEST(Store, RefusesADatabaseFromTheFuture) {
   auto dir = testing::TempDir("store-future");
   const std::string path = (dir / "y.db").string();
