@@ -74,6 +74,28 @@ bool IsDateLine(std::string_view key) {
   return digits >= 4 && words <= 8 && letters_words <= 2;
 }
 
+// "17:54 ت م", "10:30 AM": a clock time and at most three more words.
+bool IsTimeLine(std::string_view line, std::string_view key) {
+  if (CountWords(key) > 5) return false;
+  for (size_t i = 0; i + 2 < line.size(); ++i)
+    if (line[i + 1] == ':' && line[i] >= '0' && line[i] <= '9' && line[i + 2] >= '0' && line[i + 2] <= '9') return true;
+  return false;
+}
+
+// A wire dateline: "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس" — two dates in a short line.
+bool IsWireDateline(std::string_view key) {
+  int digits = 0;
+  for (char c : key) digits += c >= '0' && c <= '9';
+  return digits >= 6 && CountWords(key) <= 14;
+}
+
+// An e-mail address, a handle or a URL alone on a line.
+bool IsContactLine(std::string_view line) {
+  std::string_view t = text::Trim(line);
+  if (t.empty() || t.find(' ') != std::string_view::npos) return false;
+  return t.find('@') != std::string_view::npos || t.rfind("http", 0) == 0 || t.rfind("www.", 0) == 0;
+}
+
 bool StartsWithWord(std::string_view s, std::string_view prefix) {
   return !prefix.empty() && s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
          (s.size() == prefix.size() || s[prefix.size()] == ' ');
@@ -273,11 +295,25 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
           }
         }
       }
-      if (!done && IsDateLine(l.key) && !seen_body) {
+      // "عبدالرحمن الشهري – عين اليوم": names around a dash, before the body.
+      if (!done && !seen_body && headline && title && CountWords(l.key) <= 6 &&
+          (l.text.find("\xE2\x80\x93") != std::string::npos || l.text.find('-') != std::string::npos)) {
+        remove(l, "byline");
+        done = true;
+      }
+      if (!done && ((IsDateLine(l.key) && !seen_body) || IsTimeLine(l.text, l.key))) {
         remove(l, "dateline");
         done = true;
       }
       if (done) continue;
+    }
+    if (!seen_body && IsWireDateline(l.key) && HeadlineLike(l.text, l.key)) {
+      remove(l, "dateline");
+      continue;
+    }
+    if (IsContactLine(l.text)) {
+      remove(l, "contact");
+      continue;
     }
     if (!HasArabic(l.text)) {
       // Latin-only lines outside the body are page furniture (menus, banners).
@@ -291,8 +327,13 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
       continue;
     }
     if (!seen_body && headline) {
-      if (title && (l.key == title_key || title_key.find(l.key) != std::string::npos ||
-                    (l.key.size() > 20 && l.key.find(title_key) != std::string::npos && !title_key.empty()))) {
+      // The headline again: the same words, a part of them, or them after a short lead-in
+      // (“مباحثات مثمرة”.. <headline>). A longer line that merely contains the headline is body.
+      const bool repeats =
+          title && !title_key.empty() &&
+          (l.key == title_key || (title_key.find(l.key) != std::string::npos && CountWords(l.key) >= 4) ||
+           (l.key.find(title_key) != std::string::npos && CountWords(l.key) <= CountWords(title_key) + 6));
+      if (repeats) {
         remove(l, "repeated-headline");
         continue;
       }
@@ -306,7 +347,15 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
         title_key = l.key;
         continue;
       }
-      if (!seen_subtitle && CountWords(l.key) >= 4) {
+      // A deck: a second headline, not a question, a bullet or an exclamation.
+      const char32_t last = LastChar(l.text);
+      const char first = l.text[0];
+      // Body paragraphs often start with و; with a title from metadata, decks are short.
+      const bool starts_waw = l.text.rfind("\xD9\x88", 0) == 0 || l.text.find("\xD8\x9F") != std::string::npos ||
+                              l.text.find('?') != std::string::npos;  // …or holds a question: body text
+      // With a headline from metadata, the first lines are the lead more often than a deck: keep them.
+      if (!seen_subtitle && !input.title && CountWords(l.key) >= 4 && CountWords(l.key) <= 25 && last != '?' &&
+          last != 0x061F && last != '!' && first != '*' && first != '-' && first != '(' && !starts_waw) {
         seen_subtitle = true;
         doc.subtitle = RepairLine(l.text, nullptr);
         remove(l, "subtitle");
@@ -316,6 +365,29 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
     if (!headline) seen_body = true;
     if (tail && !headline) tail = false;  // a real paragraph: the tail was a false alarm
     kept.push_back(RepairLine(l.text, &doc.repairs));
+  }
+  // The site's tag list at the very end: a last line "سمات a b c", or glued after the
+  // last sentence ("… أبدا.” سمات إيران عقوبات").
+  if (!kept.empty()) {
+    for (const auto& prefix : lex_.tail_prefixes()) {
+      std::string& last = kept.back();
+      if (last.rfind(prefix + " ", 0) == 0 && CountWords(LineKey(last)) <= 12) {
+        doc.removed.push_back(Removed{last, "tags"});
+        kept.pop_back();
+        break;
+      }
+      for (const char* end : {". ", ".\xE2\x80\x9D ", "! ", "\xD8\x9F "}) {
+        size_t pos = last.rfind(std::string(end) + prefix + " ");
+        if (pos == std::string::npos) continue;
+        size_t cut = pos + std::string(end).size() - 1;
+        std::string tail(text::Trim(std::string_view(last).substr(cut)));
+        if (CountWords(LineKey(tail)) > 12) continue;
+        doc.removed.push_back(Removed{tail, "tags"});
+        last.resize(cut);
+        break;
+      }
+      if (kept.empty()) break;
+    }
   }
   if (title) doc.title = RepairLine(*title, &doc.repairs);
   doc.text.clear();

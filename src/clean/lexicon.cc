@@ -55,6 +55,7 @@ Result<std::shared_ptr<const ChromeLexicon>> ChromeLexicon::Load(const std::stri
     else if (kind == "author-prefix") lex->author_.push_back(key);
     else if (kind == "source-prefix") lex->source_.push_back(key);
     else if (kind == "bio-prefix") lex->bio_.push_back(key);
+    else if (kind == "tail-prefix") lex->tail_.push_back(std::string(text::Trim(row.fields[bp])));
     else return Error{ErrorCode::kBadData, "unknown byline kind '" + kind + "'", bylines_tsv, row.line};
   }
   return std::shared_ptr<const ChromeLexicon>(std::move(lex));

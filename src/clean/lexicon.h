@@ -32,13 +32,14 @@ class ChromeLexicon {
   const std::vector<std::string>& source_prefixes() const { return source_; }
   // First words of an author's biography line ("كاتب صحفي متخصص …").
   const std::vector<std::string>& bio_prefixes() const { return bio_; }
+  const std::vector<std::string>& tail_prefixes() const { return tail_; }
   const std::string& version() const { return version_; }
   size_t size() const { return exact_.size() + prefix_.size() + contains_.size(); }
 
  private:
   std::unordered_map<std::string, std::string> exact_;
   std::vector<std::pair<std::string, std::string>> prefix_, contains_;
-  std::vector<std::string> team_, author_, source_, bio_;
+  std::vector<std::string> team_, author_, source_, bio_, tail_;
   std::string version_;
 };
 
