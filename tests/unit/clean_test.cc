@@ -91,5 +91,36 @@ TEST(Cleaner, AuthorBlockAfterTheBodyGivesTheAuthor) {
   EXPECT_EQ(doc.removed[1].reason, "author-bio");
 }
 
+TEST(Cleaner, WireAndNewspaperResidue) {
+  Document doc;
+  Cleaner(*testing::TestResources()->chrome)
+      .Clean(CleanInput{"الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n"
+                        "سلمى أحمد – عين اليوم\n"
+                        "افتتح الأمير المعرض أمس بحضور عدد من المسؤولين.\n"
+                        "14:59 ت م\n"
+                        "وتستمر فعاليات المعرض أسبوعا.” سمات المعرض الرياض الثقافة\n"
+                        "writer@example.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3)\n"
+                        "88591 - Stc\n",
+                        std::string("الأمير يفتتح المعرض"), {}},
+             doc);
+  EXPECT_EQ(doc.text, "افتتح الأمير المعرض أمس بحضور عدد من المسؤولين.\nوتستمر فعاليات المعرض أسبوعا.”");
+  std::vector<std::string> reasons;
+  for (const auto& r : doc.removed) reasons.push_back(r.reason);
+  EXPECT_EQ(reasons, (std::vector<std::string>{"dateline", "byline", "dateline", "contact", "non-arabic", "tags"}));
+  EXPECT_EQ(doc.removed.back().text, "سمات المعرض الرياض الثقافة");
+}
+
+TEST(Cleaner, LeadIsKeptWhenTheHeadlineComesFromMetadata) {
+  Document doc;
+  // No final full stop on the lead, and it contains the headline words: still body.
+  Cleaner(*testing::TestResources()->chrome)
+      .Clean(CleanInput{"أعلنت وزارة الصحة اليوم افتتاح المستشفى الجديد في المدينة بسعة مئتي سرير وبكلفة كبيرة\n"
+                        "وقال الوزير إن المستشفى يخدم المنطقة.\n",
+                        std::string("افتتاح المستشفى الجديد"), {}},
+             doc);
+  EXPECT_TRUE(doc.removed.empty());
+  EXPECT_EQ(doc.text.substr(0, 10), std::string("أعلنت وزارة الصحة اليوم").substr(0, 10));
+}
+
 }  // namespace
 }  // namespace rasd::clean
