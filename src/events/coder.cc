@@ -33,7 +33,10 @@ struct Context {
     // "في سوريا", "بشأن سوريا": a place or a topic, not a participant.
     int32_t k = en.first_token - 1;
     while (k >= 0 && doc.tokens[k].kind == TokenKind::kPunct && !IsComma(doc.tokens[k])) --k;
-    return !(k >= 0 && cue[k] == Cue::kTopic);
+    if (k >= 0 && cue[k] == Cue::kTopic) return false;
+    // "في البقاع اللبناني": an adjective of a place noun after في.
+    if (en.type == EntityType::kNorp && k >= 1 && ent_of[k] < 0 && cue[k - 1] == Cue::kTopic) return false;
+    return true;
   }
   const Actor& ActorOf(Side s) const {
     const Entity& e = doc.entities[s.entity];
@@ -313,15 +316,28 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         }
         k = en.end_token - 1;
       }
-      // A material event with a missing side: the country where it happened.
-      if (partial && ev.place && !ev.place->country.empty() && (!ev.source || !ev.target)) {
+      // A material event with a missing side: the country where it happened (the event's
+      // place, else any place or nationality named in the sentence).
+      std::string where = ev.place ? ev.place->country : "";
+      for (int32_t k = s.first_token; k < s.end_token && where.empty() && partial; ++k) {
+        int32_t e = c.ent_of[k];
+        if (e < 0) continue;
+        const Entity& en = doc.entities[e];
+        if (en.place && !en.place->country.empty()) where = en.place->country;
+        else if (en.type == EntityType::kNorp && en.actor) where = en.actor->country;
+      }
+      if (partial && !where.empty() && (!ev.source || !ev.target)) {
         Actor local;
-        local.id = ev.place->country;
-        local.country = ev.place->country;
-        local.code = ev.place->country;
-        local.name = ev.place->country;
-        if (!ev.target && !(ev.source && ev.source->country == local.country)) ev.target = local;
-        else if (!ev.source && t.plover == "PROTEST") ev.source = local;
+        local.id = where;
+        local.country = where;
+        local.code = where;
+        local.name = where;
+        for (const auto& en : doc.entities)  // the country's English name, when it is named
+          if (en.actor && en.actor->country == where && en.actor->agent.empty() && en.actor->id == where) {
+            local.name = en.actor->name;
+            break;
+          }
+        if (!ev.target) ev.target = local;  // protested in / attacked in that country
       }
       double conf = 0.5;
       if (!ev.source || !ev.target) conf -= 0.15;
