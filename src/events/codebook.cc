@@ -24,7 +24,8 @@ Cue CueKind(const std::string& k) {
       {"intent", Cue::kIntent}, {"fear", Cue::kFear}, {"condition", Cue::kCondition},
       {"complementizer", Cue::kComplementizer}, {"attribution", Cue::kAttribPrep}, {"transmit", Cue::kTransmit},
       {"source-noun", Cue::kSourceNoun}, {"preposition", Cue::kPreposition}, {"between", Cue::kBetween},
-      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}};
+      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground},
+      {"possibility", Cue::kPossibility}};
   for (const auto& [name, cue] : kKinds)
     if (k == name) return cue;
   return Cue::kNone;

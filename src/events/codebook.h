@@ -40,7 +40,7 @@ struct Trigger {
 // Cue kinds of data/lexicon/cues.tsv.
 enum class Cue : uint8_t {
   kNone, kNegation, kNegNoun, kDeny, kIntent, kFear, kCondition, kComplementizer, kAttribPrep, kTransmit,
-  kSourceNoun, kPreposition, kBetween, kLightVerb, kStop, kRelative, kTopic
+  kSourceNoun, kPreposition, kBetween, kLightVerb, kStop, kRelative, kTopic, kBackground, kPossibility
 };
 
 struct TriggerMatch {

@@ -257,7 +257,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
       // (الهجوم، الاغتيال) mostly refer to events told elsewhere.
       bool definite = false;
       for (const auto& r : readings[m.first]) definite |= r.article;
-      const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite);
+      // "منذ اغتيال …", "بعد الهجوم": a noun that names an event told elsewhere.
+      const bool background = !t.verb && m.first > s.first_token && c.cue[m.first - 1] == Cue::kBackground;
+      const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite) && !background;
       if ((!source || !target) && !partial) continue;
 
       Event ev;
@@ -288,6 +290,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
       bool reported = false, intended = future, hypothetical = false;
       for (int32_t k = s.first_token; k < m.first; ++k) {
         if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
+        if (c.cue[k] == Cue::kPossibility && k >= m.first - 3) hypothetical = true;
         if (c.cue[k] == Cue::kIntent && k >= m.first - 4) intended = true;
         if (c.cue[k] == Cue::kAttribPrep || c.cue[k] == Cue::kTransmit) reported = true;
       }
