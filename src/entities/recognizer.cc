@@ -71,6 +71,13 @@ struct State {
         ++j;
         if (!g.Entries(node).empty()) last_node = node, last_len = j - i;
       }
+      // Without its article a word only matches adjectives (الروسية → روسي): المالية is not
+      // Malé and العالية is not Aley.
+      if (last_node >= 0 && r.article) {
+        bool adjective = false;
+        for (const auto& e : g.Entries(last_node)) adjective |= e.kind == EntryKind::kNisba;
+        if (!adjective) continue;
+      }
       if (last_node >= 0 && last_len > best.len) best = Match{last_len, last_node, &r};
     }
     return best;

@@ -135,3 +135,14 @@ TEST(Entities, SwappedLettersInALongKnownNameAreForgiven) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Entities, OrdinaryWordsAreNotPlaces) {
+  auto d = testing::AnalyzeText("أعلنت وزارة المالية أن العديد من المشاريع حققت نتائج عالية ودعما ماليا.", "2015-08-10");
+  for (const auto& e : d.entities) EXPECT_FALSE(e.place) << e.text;
+}
+
+}  // namespace
+}  // namespace rasd
