@@ -147,11 +147,21 @@ struct State {
   }
 
   // A country named at j by a nisba or a country name (or a capital).
-  std::optional<std::pair<const Country*, int32_t>> CountryAt(int32_t j, int32_t end) const {
+  // True when token i carries the article (الرئيس, والرئيس, بالرئيس, للرئيس).
+  bool Definite(int32_t i) const {
+    for (const auto& r : readings[i])
+      if (r.article || r.stem.rfind("\xD8\xA7\xD9\x84", 0) == 0) return true;  // ال
+    return false;
+  }
+
+  // A country named at j by a nisba (agreeing in definiteness with its head: الرئيس الروسي,
+  // not الأمير تركي, where Turki is a given name) or by a country name.
+  std::optional<std::pair<const Country*, int32_t>> CountryAt(int32_t j, int32_t end, bool head_definite) const {
     if (j >= end) return std::nullopt;
     Match m = Longest(j, end);
     if (m.len == 0) return std::nullopt;
     const Entry* e = Find(m, EntryKind::kNisba);
+    if (e && Definite(j) != head_definite) e = nullptr;
     if (!e) e = Find(m, EntryKind::kCountry);
     if (e) return std::make_pair(&g.countries()[e->index], m.len);
     return std::nullopt;
@@ -208,9 +218,10 @@ struct State {
   }
 
   // title (or counterpart) at i..i+len: nisba/country, then maybe a name.
-  int32_t Office(int32_t i, int32_t len, int32_t end, const std::string& role, const std::string& agent, bool dual) {
+  int32_t Office(int32_t i, int32_t len, int32_t end, const std::string& role, const std::string& agent, bool dual,
+                 bool head_definite) {
     int32_t j = i + len;
-    auto country = CountryAt(j, end);
+    auto country = CountryAt(j, end, head_definite);
     const Country* c = nullptr;
     int32_t after = j;
     if (country) {
@@ -303,15 +314,15 @@ struct State {
       const Entry* title = Find(m, EntryKind::kTitle);
       if (title) {
         const Title& t = g.titles()[title->index];
-        i = Office(i, m.len, b, t.role, t.agent, t.dual);
+        i = Office(i, m.len, b, t.role, t.agent, t.dual, Definite(i + m.len - 1));
         continue;
       }
       if (Find(m, EntryKind::kCounterpart)) {
-        i = Office(i, m.len, b, last_role, "GOV", false);
+        i = Office(i, m.len, b, last_role, "GOV", false, /*head_definite=*/true);  // نظيره: definite by its pronoun
         continue;
       }
       if (const Entry* ag = Find(m, EntryKind::kAgent)) {
-        auto country = CountryAt(end, b);
+        auto country = CountryAt(end, b, Definite(end - 1));
         if (country) {
           Emit(i, end + country->second, EntityType::kOrg, g.CountryActor(*country->first, g.agents()[ag->index]));
           i = end + country->second;

@@ -146,3 +146,20 @@ TEST(Entities, OrdinaryWordsAreNotPlaces) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Entities, NisbaAgreesWithItsTitleInDefiniteness) {
+  auto d = testing::AnalyzeText("استقبل الأمير تركي بن محمد الوفد، ثم التقى الرئيس التركي.", "2015-08-10");
+  int turkey = 0;
+  for (const auto& e : d.entities)
+    if (e.actor && e.actor->country == "TUR") ++turkey;
+  EXPECT_EQ(turkey, 1);  // only "الرئيس التركي"; Turki is a given name
+  // A verb that spells like a short surname is not that person.
+  auto v = testing::AnalyzeText("ترأس الوزير الاجتماع أمس.", "2022-09-10");
+  for (const auto& e : v.entities) EXPECT_NE(e.type, EntityType::kPer) << e.text;
+}
+
+}  // namespace
+}  // namespace rasd
