@@ -262,6 +262,11 @@ struct State {
       Emit(i, second ? after + 1 : after, EntityType::kPer, OfficeActor(role, agent, *c), {}, second);
       return second ? after + 1 : after;
     }
+    // "الأمير تركي": an indefinite nisba after a definite title is a given name; skip it.
+    if (head_definite && j < end && !Definite(j)) {
+      Match nm = Longest(j, end);
+      if (Find(nm, EntryKind::kNisba) && !Find(nm, EntryKind::kCountry)) return j + nm.len;
+    }
     if (dual) {
       if (auto pair = LastPair(persons)) {
         Emit(i, i + len, EntityType::kPer, pair->first, {}, pair->second);
