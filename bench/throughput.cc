@@ -60,7 +60,7 @@ static std::vector<rasd::read::RawArticle> ReadZip(const std::string& path) {
 struct Figures {
   size_t articles = 0;
   double bytes = 0, seconds = 0;
-  size_t events = 0, entities = 0;
+  size_t events = 0, entities = 0, tokens = 0, sentences = 0;
 };
 
 static Figures Pass(const rasd::Pipeline& pipeline, const std::vector<std::string>& zips, int threads, size_t limit) {
@@ -69,7 +69,7 @@ static Figures Pass(const rasd::Pipeline& pipeline, const std::vector<std::strin
     if (fig.articles >= limit) break;
     auto articles = ReadZip(zpath);
     if (articles.size() > limit - fig.articles) articles.resize(limit - fig.articles);
-    std::atomic<size_t> next{0}, events{0}, entities{0}, bytes{0};
+    std::atomic<size_t> next{0}, events{0}, entities{0}, bytes{0}, tokens{0}, sentences{0};
     auto work = [&] {
       std::string json;
       for (size_t i; (i = next.fetch_add(1)) < articles.size();) {
@@ -77,6 +77,8 @@ static Figures Pass(const rasd::Pipeline& pipeline, const std::vector<std::strin
         json = rasd::ToJsonLine(d);  // output is part of analyze's cost
         events += d.events.size();
         entities += d.entities.size();
+        tokens += d.tokens.size();
+        sentences += d.sentences.size();
         bytes += articles[i].body.size();
       }
     };
@@ -93,6 +95,8 @@ static Figures Pass(const rasd::Pipeline& pipeline, const std::vector<std::strin
     fig.bytes += bytes;
     fig.events += events;
     fig.entities += entities;
+    fig.tokens += tokens;
+    fig.sentences += sentences;
   }
   return fig;
 }
@@ -128,6 +132,8 @@ int main(int argc, char** argv) {
     std::printf("threads %-2d  articles %zu  %.1f MB  %.2f s  %.0f articles/s  %.2f MB/s  (%zu entities, %zu events)\n", t,
                 f.articles, f.bytes / 1048576.0, f.seconds, f.articles / f.seconds, f.bytes / 1048576.0 / f.seconds,
                 f.entities, f.events);
+    std::printf("            whole pipeline: %.0f tokens/s, %.0f sentences/s\n", f.tokens / f.seconds,
+                f.sentences / f.seconds);
     if (threads == 1) break;
   }
   rusage ru{};

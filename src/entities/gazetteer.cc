@@ -32,11 +32,9 @@ std::string Utf8(const std::u32string& s) {
   return out;
 }
 
-// s and each string with one letter deleted.
-std::vector<std::string> Deletions(const std::u32string& s) {
-  std::vector<std::string> out{Utf8(s)};
-  for (size_t k = 0; k < s.size(); ++k) out.push_back(Utf8(s.substr(0, k) + s.substr(k + 1)));
-  return out;
+// The shape a swap keeps: first letter, last letter, length.
+uint64_t Shape(const std::u32string& s) {
+  return (uint64_t{s.front()} << 40) ^ (uint64_t{s.back()} << 16) ^ s.size();
 }
 
 // b is a with two neighbouring letters swapped. (Substitutions, insertions and
@@ -54,6 +52,14 @@ double ToDouble(const std::string& s) { return std::strtod(s.c_str(), nullptr); 
 }  // namespace
 
 int32_t Gazetteer::AddChild(int32_t node, const std::string& token) {
+  if (node == 0) {
+    auto it = root_.find(token);
+    if (it != root_.end()) return it->second;
+    int32_t id = static_cast<int32_t>(nodes_.size());
+    nodes_.emplace_back();
+    root_.emplace(token, id);
+    return id;
+  }
   std::string key(reinterpret_cast<const char*>(&node), sizeof node);
   key += token;
   auto it = edges_.find(key);
@@ -65,6 +71,10 @@ int32_t Gazetteer::AddChild(int32_t node, const std::string& token) {
 }
 
 int32_t Gazetteer::Child(int32_t node, std::string_view token) const {
+  if (node == 0) {
+    auto it = root_.find(token);
+    return it == root_.end() ? -1 : it->second;
+  }
   std::string key(reinterpret_cast<const char*>(&node), sizeof node);
   key += token;
   auto it = edges_.find(key);
@@ -158,10 +168,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
         // Surnames with the article (الأسد, الشرع) look like ordinary words: never fuzzy.
         // Names ending in ه/ة look like nouns (رجاحة): never fuzzy either.
         if (u.size() < 5 || toks[0].rfind("\xD8\xA7\xD9\x84", 0) == 0 || u.back() == 0x0647) continue;
-        for (const auto& d : Deletions(u)) {
-          auto& v = g->fuzzy_[d];
-          if (v.empty() || v.back().first != idx) v.emplace_back(idx, u);
-        }
+        auto& v = g->fuzzy_[Shape(u)];
+        if (v.empty() || v.back().first != idx || v.back().second != u) v.emplace_back(idx, u);
       }
     }
   }
@@ -236,14 +244,12 @@ const Person* Gazetteer::FuzzyPerson(std::string_view token) const {
   std::u32string t = U32(token);
   if (t.size() < 5) return nullptr;
   int32_t found = -1;
-  for (const auto& d : Deletions(t)) {
-    auto it = fuzzy_.find(d);
-    if (it == fuzzy_.end()) continue;
-    for (const auto& [idx, name] : it->second) {
-      if (name.front() != t.front() || name.back() != t.back() || !Swapped(name, t)) continue;
-      if (found >= 0 && found != idx) return nullptr;  // ambiguous
-      found = idx;
-    }
+  auto it = fuzzy_.find(Shape(t));
+  if (it == fuzzy_.end()) return nullptr;
+  for (const auto& [idx, name] : it->second) {
+    if (!Swapped(name, t)) continue;
+    if (found >= 0 && found != idx) return nullptr;  // ambiguous
+    found = idx;
   }
   return found >= 0 ? &people_[found] : nullptr;
 }

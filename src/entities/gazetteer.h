@@ -100,7 +100,14 @@ class Gazetteer {
   int32_t AddChild(int32_t node, const std::string& token);
 
   std::vector<std::vector<Entry>> nodes_{1};
-  std::unordered_map<std::string, int32_t> edges_;  // 4 bytes of parent id + token
+  // Children of the root (first tokens: most lookups) with string_view lookup, and the
+  // deeper edges keyed by 4 bytes of parent id + token.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int32_t, ViewHash, std::equal_to<>> root_;
+  std::unordered_map<std::string, int32_t> edges_;
   std::vector<Country> countries_;
   std::vector<PlaceInfo> places_;
   std::vector<Person> people_;
@@ -109,8 +116,8 @@ class Gazetteer {
   std::vector<std::string> agents_;
   std::unordered_map<std::string, int32_t> by_iso_;
   std::unordered_map<std::string, std::vector<int32_t>> role_index_;
-  // Deletion variants of one-word person names → (person, name) for FuzzyPerson.
-  std::unordered_map<std::string, std::vector<std::pair<int32_t, std::u32string>>> fuzzy_;  // "role|ISO3" → people
+  // One-word person names by (first letter, last letter, length) → (person, name), for FuzzyPerson.
+  std::unordered_map<uint64_t, std::vector<std::pair<int32_t, std::u32string>>> fuzzy_;  // "role|ISO3" → people
   std::string version_;
   size_t names_ = 0;
 };

@@ -29,6 +29,7 @@ class TimeLexicon {
 
  private:
   std::vector<std::pair<std::vector<std::string>, TimeWord>> multi_;
+  std::unordered_map<std::string, std::vector<int32_t>> multi_by_first_;  // first word → multi_
   std::unordered_map<std::string, TimeWord> single_;
 };
 
