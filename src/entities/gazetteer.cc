@@ -86,10 +86,11 @@ void Gazetteer::Add(std::string_view name, Entry entry) {
   if (toks.empty()) return;
   int32_t node = 0;
   for (const auto& t : toks) node = AddChild(node, t);
-  auto& entries = nodes_[node];
+  auto& entries = nodes_[node];  // (toks is moved into names_list_ below)
   for (const auto& e : entries)
     if (e.kind == entry.kind && e.index == entry.index) return;
   entries.push_back(entry);
+  names_list_.emplace_back(std::move(toks), entry);
   ++names_;
 }
 

@@ -92,6 +92,8 @@ class Gazetteer {
   const Person* FuzzyPerson(std::string_view token) const;
   Actor CountryActor(const Country& c, std::string_view agent = "") const;
   Actor OrgActor(const Organization& o) const;
+  // Every indexed name as normalized tokens, with its entry (for tests and tools).
+  const std::vector<std::pair<std::vector<std::string>, Entry>>& names_list() const { return names_list_; }
   std::string version() const { return version_; }
   size_t names() const { return names_; }
 
@@ -118,6 +120,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::vector<int32_t>> role_index_;
   // One-word person names by (first letter, last letter, length) → (person, name), for FuzzyPerson.
   std::unordered_map<uint64_t, std::vector<std::pair<int32_t, std::u32string>>> fuzzy_;  // "role|ISO3" → people
+  std::vector<std::pair<std::vector<std::string>, Entry>> names_list_;
   std::string version_;
   size_t names_ = 0;
 };
