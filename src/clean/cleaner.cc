@@ -221,6 +221,7 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
   std::string title_key = input.title ? LineKey(*input.title) : "";
   std::optional<std::string> title = input.title;
   bool seen_body = false, tail = false, seen_subtitle = false;
+  bool saw_headline_line = false;  // the known headline also stands in the text (HTML <h1>)
   std::vector<std::string> kept;
   auto remove = [&](const Line& l, std::string reason) { doc.removed.push_back(Removed{l.text, std::move(reason)}); };
 
@@ -334,6 +335,7 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
           (l.key == title_key || (title_key.find(l.key) != std::string::npos && CountWords(l.key) >= 4) ||
            (l.key.find(title_key) != std::string::npos && CountWords(l.key) <= CountWords(title_key) + 6));
       if (repeats) {
+        saw_headline_line = true;
         remove(l, "repeated-headline");
         continue;
       }
@@ -354,7 +356,7 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
       const bool starts_waw = l.text.rfind("\xD9\x88", 0) == 0 || l.text.find("\xD8\x9F") != std::string::npos ||
                               l.text.find('?') != std::string::npos;  // …or holds a question: body text
       // With a headline from metadata, the first lines are the lead more often than a deck: keep them.
-      if (!seen_subtitle && !input.title && CountWords(l.key) >= 4 && CountWords(l.key) <= 25 && last != '?' &&
+      if (!seen_subtitle && (!input.title || saw_headline_line) && CountWords(l.key) >= 4 && CountWords(l.key) <= 25 && last != '?' &&
           last != 0x061F && last != '!' && first != '*' && first != '-' && first != '(' && !starts_waw) {
         seen_subtitle = true;
         doc.subtitle = RepairLine(l.text, nullptr);

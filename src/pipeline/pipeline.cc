@@ -57,6 +57,7 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
     if (!doc.url) doc.url = page.url;
     if (!doc.date && page.date) doc.date = NormalizeDate(*page.date);
     if (!doc.outlet) doc.outlet = page.outlet;
+    if (page.author) doc.author = page.author;
     input.title = in.title ? in.title : page.title;
     for (auto& [text, reason] : page.dropped) input.pre_removed.push_back(Removed{text, reason});
   } else {

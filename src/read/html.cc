@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace rasd::read {
 
@@ -32,6 +33,7 @@ const char* DroppedTag(GumboTag tag) {
     case GUMBO_TAG_FOOTER: return "footer";
     case GUMBO_TAG_ASIDE: return "related";
     case GUMBO_TAG_FORM: return "comment-form";
+    case GUMBO_TAG_FIGCAPTION: return "caption";
     default: return nullptr;
   }
 }
@@ -69,6 +71,7 @@ void EndLine(std::string& out) {
 
 struct Walker {
   HtmlPage* page;
+  bool keep_header = false;  // inside an <article>, its <header> holds headline, byline and date
   void Text(const GumboNode* node, std::string& out) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
       CollapseInto(out, node->v.text.text);
@@ -77,6 +80,7 @@ struct Walker {
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& el = node->v.element;
     const char* reason = DroppedTag(el.tag);
+    if (keep_header && el.tag == GUMBO_TAG_HEADER) reason = nullptr;
     if (!reason) reason = ChromeClass(el);
     if (reason) {
       if (*reason) {
@@ -106,6 +110,47 @@ struct Walker {
   void EndLineIfBlockText(std::string&) {}
 };
 
+bool ClassHas(const GumboElement& el, std::initializer_list<const char*> words) {
+  for (const char* attr : {"class", "id", "itemprop"}) {
+    const GumboAttribute* a = gumbo_get_attribute(&el.attributes, attr);
+    if (!a) continue;
+    std::string v = a->value;
+    for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* w : words)
+      if (v.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The element holding the story when the page has no <article>.
+const GumboNode* FindStory(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboElement& el = node->v.element;
+  if (DroppedTag(el.tag) || ChromeClass(el)) return nullptr;
+  if ((el.tag == GUMBO_TAG_DIV || el.tag == GUMBO_TAG_SECTION) &&
+      ClassHas(el, {"story", "post-body", "entry-content", "article-body", "articlebody", "post-content", "news-body",
+                    "article-content", "post"}))
+    return node;
+  for (unsigned i = 0; i < el.children.length; ++i)
+    if (auto* f = FindStory(static_cast<const GumboNode*>(el.children.data[i]))) return f;
+  return nullptr;
+}
+
+// The headline: an <h1> outside page chrome (<header>, <nav>…), else a heading whose
+// class says title (post-title, entry-title).
+const GumboNode* FindTitle(const GumboNode* node, bool by_class) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboElement& el = node->v.element;
+  if (DroppedTag(el.tag) || ChromeClass(el)) return nullptr;
+  if (!by_class && el.tag == GUMBO_TAG_H1) return node;
+  if (by_class && (el.tag == GUMBO_TAG_H1 || el.tag == GUMBO_TAG_H2 || el.tag == GUMBO_TAG_H3) &&
+      ClassHas(el, {"title", "headline"}))
+    return node;
+  for (unsigned i = 0; i < el.children.length; ++i)
+    if (auto* f = FindTitle(static_cast<const GumboNode*>(el.children.data[i]), by_class)) return f;
+  return nullptr;
+}
+
 const GumboNode* Find(const GumboNode* node, GumboTag tag) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
   if (node->v.element.tag == tag) return node;
@@ -129,6 +174,38 @@ void Meta(const GumboNode* node, HtmlPage& page) {
         page.date = std::string(content->value).substr(0, 10);
       if (k == "og:site_name" && !page.outlet) page.outlet = content->value;
       if (k == "og:url" && !page.url) page.url = content->value;
+      if ((k == "author" || k == "article:author") && !page.author && std::strncmp(content->value, "http", 4) != 0)
+        page.author = content->value;
+    }
+  }
+  if (el.tag == GUMBO_TAG_TIME && !page.date) {
+    if (const GumboAttribute* dt = gumbo_get_attribute(&el.attributes, "datetime"); dt && std::strlen(dt->value) >= 10)
+      page.date = std::string(dt->value).substr(0, 10);
+  }
+  if (el.tag == GUMBO_TAG_SCRIPT) {
+    const GumboAttribute* type = gumbo_get_attribute(&el.attributes, "type");
+    if (type && std::string(type->value) == "application/ld+json" && el.children.length > 0) {
+      const auto* text = static_cast<const GumboNode*>(el.children.data[0]);
+      if (text->type == GUMBO_NODE_TEXT) {
+        auto j = nlohmann::json::parse(text->v.text.text, nullptr, false);
+        if (j.is_array() && !j.empty()) j = j[0];
+        if (j.is_object()) {
+          auto str = [&](const nlohmann::json& v) -> std::optional<std::string> {
+            if (v.is_string()) return v.get<std::string>();
+            if (v.is_object() && v.contains("name") && v["name"].is_string()) return v["name"].get<std::string>();
+            if (v.is_array() && !v.empty()) {
+              const auto& f = v[0];
+              if (f.is_object() && f.contains("name") && f["name"].is_string()) return f["name"].get<std::string>();
+            }
+            return std::nullopt;
+          };
+          if (!page.title && j.contains("headline")) page.title = str(j["headline"]);
+          if (!page.date && j.contains("datePublished"))
+            if (auto d = str(j["datePublished"]); d && d->size() >= 10) page.date = d->substr(0, 10);
+          if (!page.author && j.contains("author")) page.author = str(j["author"]);
+          if (!page.outlet && j.contains("publisher")) page.outlet = str(j["publisher"]);
+        }
+      }
     }
   }
   const GumboVector& kids = el.children;
@@ -155,18 +232,26 @@ HtmlPage ExtractHtml(std::string_view html) {
     }
   }
   const GumboNode* root = Find(output->root, GUMBO_TAG_ARTICLE);
+  if (!root) root = FindStory(output->root);
   if (!root) root = Find(output->root, GUMBO_TAG_MAIN);
   if (!root) root = Find(output->root, GUMBO_TAG_BODY);
   if (!root) root = output->root;
   Walker walker{&page};
+  walker.keep_header = root->type == GUMBO_NODE_ELEMENT && root->v.element.tag == GUMBO_TAG_ARTICLE;
   walker.Text(root, page.text);
-  // An <h1> inside the article is the best title.
-  if (const GumboNode* h1 = Find(root, GUMBO_TAG_H1)) {
+  // A headline inside the story is the best title. In a <header> of the article itself
+  // (not the page's), it counts too.
+  const GumboNode* h = FindTitle(root, /*by_class=*/true);
+  if (!h) h = FindTitle(root, false);
+  if (!h && root->type == GUMBO_NODE_ELEMENT && root->v.element.tag == GUMBO_TAG_ARTICLE) h = Find(root, GUMBO_TAG_H1);
+  if (h) {
+    HtmlPage scratch;
     std::string s;
-    walker.Children(h1, s);
+    Walker{&scratch}.Children(h, s);
     if (!Trimmed(s).empty()) page.title = Trimmed(s);
   }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
+  if (page.author && page.outlet && *page.author == *page.outlet) page.author.reset();  // the site, not a person
   return page;
 }
 
