@@ -41,8 +41,11 @@ bool HasArabic(std::string_view s) {
 
 // Last code point that is not a space.
 char32_t LastChar(std::string_view s) {
-  std::u32string u = Decode(text::Trim(s));
-  return u.empty() ? 0 : u.back();
+  s = text::Trim(s);
+  if (s.empty()) return 0;
+  size_t start = s.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return text::DecodeNext(s, start);
 }
 
 // Body paragraphs end like sentences or run long; headlines do neither.

@@ -71,6 +71,8 @@ const std::string* ChromeLexicon::Match(std::string_view key) const {
   if (auto it = exact_.find(std::string(key)); it != exact_.end()) return &it->second;
   for (const auto& [prefix, reason] : prefix_)
     if (StartsWithWord(key, prefix)) return &reason;
+  // Banners and prompts are short; a long paragraph is never one line of chrome.
+  if (key.size() > 1200) return nullptr;
   for (const auto& [needle, reason] : contains_)
     if (key.find(needle) != std::string_view::npos) return &reason;
   return nullptr;

@@ -75,8 +75,9 @@ int32_t Gazetteer::Child(int32_t node, std::string_view token) const {
     auto it = root_.find(token);
     return it == root_.end() ? -1 : it->second;
   }
-  std::string key(reinterpret_cast<const char*>(&node), sizeof node);
-  key += token;
+  thread_local std::string key;  // no allocation per lookup
+  key.assign(reinterpret_cast<const char*>(&node), sizeof node);
+  key.append(token);
   auto it = edges_.find(key);
   return it == edges_.end() ? -1 : it->second;
 }
