@@ -160,9 +160,51 @@ const GumboNode* Find(const GumboNode* node, GumboTag tag) {
   return nullptr;
 }
 
-void Meta(const GumboNode* node, HtmlPage& page) {
+// Whitespace-separated class tokens.
+bool HasClassToken(const GumboElement& el, std::initializer_list<const char*> tokens) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "class");
+  if (!a) return false;
+  std::string v = a->value;
+  size_t start = 0;
+  while (start < v.size()) {
+    size_t end = v.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = v.size();
+    std::string tok = v.substr(start, end - start);
+    for (const char* t : tokens)
+      if (tok == t) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::string TextOf(const GumboNode* node) {
+  std::string out;
+  if (node->type == GUMBO_NODE_TEXT) return node->v.text.text;
+  if (node->type != GUMBO_NODE_ELEMENT) return out;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) out += TextOf(static_cast<const GumboNode*>(kids.data[i]));
+  return out;
+}
+
+void Meta(const GumboNode* node, HtmlPage& page, bool in_chrome = false);
+
+void Meta(const GumboNode* node, HtmlPage& page, bool in_chrome) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& el = node->v.element;
+  if (!in_chrome && el.tag != GUMBO_TAG_HEAD && el.tag != GUMBO_TAG_SCRIPT && (ChromeClass(el) || el.tag == GUMBO_TAG_FORM))
+    in_chrome = true;
+  // Blog microformats: <abbr class="published" title="2024-01-17T…">, <span class="fn">name</span>.
+  if (!in_chrome && !page.date && HasClassToken(el, {"published", "updated", "post-date", "entry-date"})) {
+    for (const char* attr : {"title", "datetime", "content"})
+      if (const GumboAttribute* a = gumbo_get_attribute(&el.attributes, attr); a && std::strlen(a->value) >= 10 &&
+                                                                            a->value[4] == '-')
+        page.date = std::string(a->value).substr(0, 10);
+  }
+  if (!in_chrome && !page.author && HasClassToken(el, {"fn", "author-name", "byline-name"})) {
+    std::string name = TextOf(node);
+    size_t a = name.find_first_not_of(" \n\t"), b = name.find_last_not_of(" \n\t");
+    if (a != std::string::npos) page.author = name.substr(a, b - a + 1);
+  }
   if (el.tag == GUMBO_TAG_META) {
     const GumboAttribute* key = gumbo_get_attribute(&el.attributes, "property");
     if (!key) key = gumbo_get_attribute(&el.attributes, "name");
@@ -209,7 +251,7 @@ void Meta(const GumboNode* node, HtmlPage& page) {
     }
   }
   const GumboVector& kids = el.children;
-  for (unsigned i = 0; i < kids.length; ++i) Meta(static_cast<const GumboNode*>(kids.data[i]), page);
+  for (unsigned i = 0; i < kids.length; ++i) Meta(static_cast<const GumboNode*>(kids.data[i]), page, in_chrome);
 }
 
 std::string Trimmed(std::string s) {
@@ -249,6 +291,29 @@ HtmlPage ExtractHtml(std::string_view html) {
     std::string s;
     Walker{&scratch}.Children(h, s);
     if (!Trimmed(s).empty()) page.title = Trimmed(s);
+  }
+  if (!page.outlet) {
+    // The site's name: the <h1> of the page header (blogs), else the part of <title> that
+    // is not the headline ("SITE | HEADLINE").
+    if (const GumboNode* header = Find(output->root, GUMBO_TAG_HEADER)) {
+      if (const GumboNode* h1 = Find(header, GUMBO_TAG_H1)) {
+        std::string name = Trimmed(TextOf(h1));
+        if (!name.empty() && (!page.title || name != *page.title)) page.outlet = name;
+      }
+    }
+    if (!page.outlet && page.title) {
+      if (const GumboNode* t = Find(output->root, GUMBO_TAG_TITLE)) {
+        std::string full = Trimmed(TextOf(t));
+        for (const char* sep : {" | ", " - ", " – ", " :: "}) {
+          size_t pos = full.find(sep);
+          if (pos == std::string::npos) continue;
+          std::string a = Trimmed(full.substr(0, pos)), b = Trimmed(full.substr(pos + std::strlen(sep)));
+          if (b == *page.title && !a.empty()) page.outlet = a;
+          else if (a == *page.title && !b.empty()) page.outlet = b;
+          break;
+        }
+      }
+    }
   }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   if (page.author && page.outlet && *page.author == *page.outlet) page.author.reset();  // the site, not a person
