@@ -8,6 +8,9 @@ namespace rasd::clean {
 
 namespace {
 
+// Lines longer than this (bytes) are body paragraphs: no chrome, headline or byline is this long.
+constexpr size_t kLongLine = 1500;
+
 bool IsSplitMark(char32_t c) { return c == '.' || c == '-' || c == '_' || c == 0x00B7 || c == 0x2022 || c == 0x2010; }
 
 std::u32string Decode(std::string_view s) {
@@ -215,7 +218,9 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
       std::string t;
       for (char c : raw)
         if (!(c == ' ' && !t.empty() && t.back() == ' ')) t += c == '\t' ? ' ' : c;
-      lines.push_back(Line{t, LineKey(t)});
+      // A very long line is a paragraph of body: its key is never needed.
+      std::string key = t.size() > kLongLine ? std::string() : LineKey(t);
+      lines.push_back(Line{std::move(t), std::move(key)});
     }
     start = nl + 1;
   }
@@ -250,6 +255,12 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
     }
     if (author_block[n] == 2) {
       remove(l, "author-bio");
+      continue;
+    }
+    if (l.text.size() > kLongLine) {
+      seen_body = true;
+      tail = false;
+      kept.push_back(RepairLine(l.text, &doc.repairs));
       continue;
     }
     if (l.key.empty()) {  // punctuation or symbols only

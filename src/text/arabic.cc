@@ -97,6 +97,20 @@ std::string CleanUnicode(std::string_view s) {
   bool compat = false;
   size_t i = 0;
   while (i < s.size()) {
+    // Fast path: printable ASCII (but CR) and Arabic-block letters (lead bytes D8–DB) are
+    // copied as they are.
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if ((b >= 0x20 && b < 0x7F) || b == '\n') {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    if (b >= 0xD8 && b <= 0xDB && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        !(b == 0xD8 && static_cast<unsigned char>(s[i + 1]) == 0x9C)) {  // U+061C ARABIC LETTER MARK is noise
+      out.append(s.data() + i, 2);
+      i += 2;
+      continue;
+    }
     char32_t c = DecodeNext(s, i);
     if (c == '\r') {
       if (i < s.size() && s[i] == '\n') continue;

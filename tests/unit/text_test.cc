@@ -50,6 +50,7 @@ TEST(Arabic, CleanUnicodeRemovesNoiseAndFoldsPresentationForms) {
   // Zero-width joiner, bidi mark and NBSP.
   EXPECT_EQ(CleanUnicode("سو\u200Dريا\u200F\u00A0اليوم"), "سوريا اليوم");
   EXPECT_EQ(CleanUnicode("a\r\nb\rc"), "a\nb\nc");
+  EXPECT_EQ(CleanUnicode("سو\u061Cريا"), "سوريا");  // ARABIC LETTER MARK inside the Arabic block
   // Presentation forms (ﻻ lam-alef ligature) become ordinary letters.
   EXPECT_EQ(CleanUnicode("\uFEFB"), "لا");
 }
