@@ -123,10 +123,7 @@ Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
       for (const auto& alt : text::SplitAlternatives(row.fields[p])) {
         auto words = text::SplitWords(text::NormalizeKey(alt));
         if (words.size() == 1) cb->cues_.emplace(words[0], cue);
-        else if (!words.empty()) {
-          cb->multi_by_first_[words[0]].push_back(static_cast<int32_t>(cb->multi_cues_.size()));
-          cb->multi_cues_.emplace_back(std::move(words), cue);
-        }
+        else if (!words.empty()) cb->multi_cues_.Add(std::move(words), cue);
       }
     }
   }
@@ -148,25 +145,9 @@ Cue Codebook::CueOf(const std::vector<morph::Reading>& readings) const {
 }
 
 int32_t Codebook::MultiCue(const Document& doc, int32_t i, int32_t end, Cue* cue) const {
-  const std::string& first = doc.tokens[i].norm;
-  for (std::string_view key : {std::string_view(first), first.rfind("\xD9\x88", 0) == 0 && first.size() > 2
-                                                            ? std::string_view(first).substr(2)
-                                                            : std::string_view()}) {
-    if (key.empty()) continue;
-    auto it = multi_by_first_.find(std::string(key));
-    if (it == multi_by_first_.end()) continue;
-    for (int32_t id : it->second) {
-      const auto& [words, kind] = multi_cues_[id];
-      if (i + static_cast<int32_t>(words.size()) > end) continue;
-      bool ok = true;
-      for (size_t k = 1; k < words.size() && ok; ++k) ok = doc.tokens[i + k].norm == words[k];
-      if (ok) {
-        *cue = kind;
-        return static_cast<int32_t>(words.size());
-      }
-    }
-  }
-  return 0;
+  std::string_view first = doc.tokens[i].norm;
+  std::string_view without_waw = first.rfind("\xD9\x88", 0) == 0 && first.size() > 2 ? first.substr(2) : "";
+  return multi_cues_.Match(doc.tokens, i, end, {first, without_waw}, cue);
 }
 
 static bool TokenMatches(const PatternToken& pt, const std::vector<morph::Reading>& readings, bool noun, bool first) {

@@ -13,6 +13,7 @@
 #include "morph/tokenizer.h"
 #include "rasd/document.h"
 #include "rasd/result.h"
+#include "text/phrases.h"
 
 namespace rasd::events {
 
@@ -75,8 +76,7 @@ class Codebook {
   std::unordered_map<std::string, std::vector<int32_t>> by_first_;  // exact first stem → triggers
   std::unordered_map<std::string, std::vector<int32_t>> by_prefix_;  // first 3 letters of a star stem
   std::unordered_map<std::string, Cue> cues_;
-  std::vector<std::pair<std::vector<std::string>, Cue>> multi_cues_;
-  std::unordered_map<std::string, std::vector<int32_t>> multi_by_first_;  // first word → multi_cues_
+  text::PhraseIndex<Cue> multi_cues_;
   std::unordered_map<std::string, bool> partial_;
   std::string version_;
 };

@@ -71,10 +71,7 @@ Result<std::shared_ptr<const TimeLexicon>> TimeLexicon::Load(const std::string& 
     for (const auto& alt : text::SplitAlternatives(row.fields[p])) {
       auto words = text::SplitWords(text::NormalizeKey(alt));
       if (words.size() == 1) lex->single_.emplace(words[0], w);
-      else if (!words.empty()) {
-        lex->multi_by_first_[words[0]].push_back(static_cast<int32_t>(lex->multi_.size()));
-        lex->multi_.emplace_back(std::move(words), w);
-      }
+      else if (!words.empty()) lex->multi_.Add(std::move(words), w);
     }
   }
   return std::shared_ptr<const TimeLexicon>(std::move(lex));
@@ -84,20 +81,7 @@ int32_t TimeLexicon::Match(const Document& doc, int32_t i, int32_t end, TimeWord
   const std::string& n = doc.tokens[i].norm;
   if (doc.tokens[i].kind != TokenKind::kWord) return 0;
   const std::string bare = Bare(n);
-  for (const std::string* key : {&n, &bare}) {
-    auto it = multi_by_first_.find(*key);
-    if (it == multi_by_first_.end()) continue;
-    for (int32_t id : it->second) {
-      const auto& [words, w] = multi_[id];
-      if (i + static_cast<int32_t>(words.size()) > end) continue;
-      bool ok = true;
-      for (size_t k = 1; k < words.size() && ok; ++k) ok = doc.tokens[i + k].norm == words[k];
-      if (ok) {
-        *word = w;
-        return static_cast<int32_t>(words.size());
-      }
-    }
-  }
+  if (int32_t len = multi_.Match(doc.tokens, i, end, {n, bare}, word)) return len;
   auto it = single_.find(n);
   if (it == single_.end()) it = single_.find(bare);
   if (it == single_.end()) return 0;

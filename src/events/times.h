@@ -12,6 +12,7 @@
 
 #include "rasd/document.h"
 #include "rasd/result.h"
+#include "text/phrases.h"
 
 namespace rasd::events {
 
@@ -28,8 +29,7 @@ class TimeLexicon {
   int32_t Match(const Document& doc, int32_t i, int32_t end, TimeWord* word) const;
 
  private:
-  std::vector<std::pair<std::vector<std::string>, TimeWord>> multi_;
-  std::unordered_map<std::string, std::vector<int32_t>> multi_by_first_;  // first word → multi_
+  text::PhraseIndex<TimeWord> multi_;
   std::unordered_map<std::string, TimeWord> single_;
 };
 
