@@ -208,7 +208,9 @@ struct State {
   }
 
   Actor OfficeActor(const std::string& role, const std::string& agent, const Country& c) const {
-    if (const Person* p = g.RoleHolder(role, c.iso3, date)) return g.PersonActor(*p, date);
+    // Without a date nobody knows who held the office: the office itself is the actor.
+    if (!date.empty())
+      if (const Person* p = g.RoleHolder(role, c.iso3, date)) return g.PersonActor(*p, date);
     Actor a = g.CountryActor(c, agent.empty() ? "GOV" : agent);
     a.id.clear();
     std::string r = role;

@@ -1,7 +1,10 @@
 #include "pipeline/pipeline.h"
 
 #include <cstdio>
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "clean/cleaner.h"
 #include "entities/recognizer.h"
@@ -40,6 +43,48 @@ std::optional<std::string> Pipeline::DatelineDate(const Document& doc) const {
   return std::nullopt;
 }
 
+// Without an article date, the date at which most of the people named held office (the
+// latest such day): an undated article naming Obama and Putin is read as of 2016, not of
+// today. Empty when no named person has dated roles.
+static std::string InferRoleDate(const Document& doc, const entities::Gazetteer& g) {
+  std::unordered_map<std::string, const entities::Person*> by_id;
+  for (const auto& p : g.people()) by_id.emplace(p.id, &p);
+  std::vector<const entities::Person*> named;
+  for (const auto& e : doc.entities) {
+    if (e.type != EntityType::kPer || !e.actor) continue;
+    auto it = by_id.find(e.actor->id);
+    if (it != by_id.end() && std::find(named.begin(), named.end(), it->second) == named.end()) named.push_back(it->second);
+  }
+  // Former-office periods (…ELI) say nothing about when an article was written.
+  auto counts = [](const entities::RoleSpan& r) { return r.code.size() < 3 || r.code.substr(r.code.size() - 3) != "ELI"; };
+  std::vector<std::string> candidates;
+  for (const auto* p : named)
+    for (const auto& r : p->roles) {
+      if (!counts(r)) continue;
+      candidates.push_back(r.from);
+      int y, m, d;
+      if (!r.to.empty() && events::ParseDate(r.to, &y, &m, &d)) {
+        auto prev = std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m),
+                                                                      std::chrono::day(d))) - std::chrono::days(1);
+        std::chrono::year_month_day ymd(prev);
+        candidates.push_back(events::FormatDate(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())));
+      }
+    }
+  std::string best;
+  int best_count = 0;
+  for (const auto& c : candidates) {
+    int count = 0;
+    for (const auto* p : named)
+      for (const auto& r : p->roles)
+        if (counts(r) && r.from <= c && (r.to.empty() || c < r.to)) {
+          ++count;
+          break;
+        }
+    if (count > best_count || (count == best_count && c > best)) best = c, best_count = count;
+  }
+  return best;
+}
+
 Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& options) const {
   Document doc;
   doc.id = in.id;
@@ -74,7 +119,13 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
   morph::Tokenize(doc);
   const auto readings = entities::ComputeReadings(doc);
   // 4. Entities linked to actors at the article's date.
-  entities::Recognizer(*res_->gazetteer).Recognize(doc, readings, date);
+  entities::Recognizer recognizer(*res_->gazetteer);
+  recognizer.Recognize(doc, readings, date);
+  if (date.empty()) {
+    // No date: read titles and roles as of when the people named held office.
+    const std::string as_of = InferRoleDate(doc, *res_->gazetteer);
+    if (!as_of.empty()) recognizer.Recognize(doc, readings, as_of);
+  }
   // 5. Time expressions, then events (which take their dates), quotes and attributions.
   events::FindTimes(*res_->times, date, doc);
   events::Coder(*res_->codebook).Code(doc, readings);

@@ -163,3 +163,18 @@ TEST(Entities, NisbaAgreesWithItsTitleInDefiniteness) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Entities, WithoutADateTitlesResolveWhenTheNamedPeopleHeldOffice) {
+  auto d = testing::AnalyzeText("التقى أوباما وبوتين على هامش القمة. وقال الرئيس الأمريكي إن المحادثات كانت مفيدة.", "");
+  const Entity* e = FindEntity(d, "الرئيس الأمريكي");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->actor->name, "Barack Obama");
+  EXPECT_EQ(e->actor->code, "USAGOV");
+  EXPECT_FALSE(d.date);  // the article date stays unknown
+}
+
+}  // namespace
+}  // namespace rasd
