@@ -99,6 +99,13 @@ struct Event {
   std::optional<DateRange> date;
   std::optional<Place> place;
   double confidence = 0;
+  // Further mentions of the same happening in the article (same type, actors, certainty
+  // and date): each is the sentence and trigger of a repeat. The event itself is the first.
+  struct Mention {
+    int32_t sentence = 0;
+    Span trigger;
+  };
+  std::vector<Mention> mentions;
 };
 
 struct Quote {

@@ -120,6 +120,33 @@ struct Context {
   }
 };
 
+// One happening told several times in an article is one event with mentions: events of
+// the same PLOVER type, source, target, negation, modality and date are merged into the
+// first, whose confidence becomes the highest of them.
+void LinkMentions(Document& doc) {
+  auto code = [](const std::optional<Actor>& a) { return a ? a->code : std::string("-"); };
+  std::vector<Event> linked;
+  for (auto& ev : doc.events) {
+    Event* same = nullptr;
+    for (auto& e : linked)
+      if (e.plover == ev.plover && code(e.source) == code(ev.source) && code(e.target) == code(ev.target) &&
+          e.negated == ev.negated && e.modality == ev.modality &&
+          (!e.date || !ev.date || (e.date->start == ev.date->start && e.date->end == ev.date->end))) {
+        same = &e;
+        break;
+      }
+    if (!same) {
+      linked.push_back(std::move(ev));
+      continue;
+    }
+    same->mentions.push_back(Event::Mention{ev.sentence, ev.trigger});
+    same->confidence = std::max(same->confidence, ev.confidence);
+    if (!same->date) same->date = ev.date;
+    if (!same->place) same->place = ev.place;
+  }
+  doc.events = std::move(linked);
+}
+
 }  // namespace
 
 void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
@@ -351,6 +378,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
       doc.events.push_back(std::move(ev));
     }
   }
+  LinkMentions(doc);
 }
 
 }  // namespace rasd::events

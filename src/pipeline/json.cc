@@ -79,6 +79,9 @@ Json DocumentJson(const Document& d) {
     x["date"] = RangeJson(e.date);
     x["place"] = PlaceJson(e.place);
     x["confidence"] = e.confidence;
+    x["mentions"] = Json::array();
+    for (const auto& m : e.mentions)
+      x["mentions"].push_back(Json{{"sentence", m.sentence}, {"start", m.trigger.start}, {"end", m.trigger.end}});
     j["events"].push_back(std::move(x));
   }
   j["quotes"] = Json::array();

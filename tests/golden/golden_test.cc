@@ -28,7 +28,8 @@ std::string Summary(const Document& d) {
   for (const auto& e : d.events) {
     s += "event " + e.plover + " " + e.cameo + " " + (e.source ? e.source->code : "-") + " -> " +
          (e.target ? e.target->code : "-") + " " + ModalityName(e.modality) + (e.negated ? " negated" : "") + " " +
-         (e.date ? e.date->start + ".." + e.date->end : "-") + "\n";
+         (e.date ? e.date->start + ".." + e.date->end : "-") +
+         (e.mentions.empty() ? "" : " +" + std::to_string(e.mentions.size()) + " mentions") + "\n";
   }
   for (const auto& t : d.times)
     s += "time " + (t.resolved ? t.resolved->start + ".." + t.resolved->end : std::string("?")) + "\n";

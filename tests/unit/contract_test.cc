@@ -43,7 +43,7 @@ void CheckContract(const Json& j) {
   for (const auto& t : j["times"]) EXPECT_EQ(slice(t), U32(t["text"].get<std::string>()));
   for (const auto& e : j["events"]) {
     for (const char* k : {"sentence", "trigger", "cameo", "plover", "mode", "goldstein", "source", "target", "negated",
-                          "modality", "date", "place", "confidence"})
+                          "modality", "date", "place", "confidence", "mentions"})
       EXPECT_TRUE(e.contains(k)) << k;
     EXPECT_EQ(slice(e["trigger"]), U32(e["trigger"]["text"].get<std::string>()));
     CheckActor(e["source"]);

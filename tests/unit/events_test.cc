@@ -134,3 +134,23 @@ TEST(Times, DatelineGivesTheArticleDate) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+TEST(Coder, RepeatedMentionsOfOneHappeningAreOneEvent) {
+  auto d = testing::AnalyzeText(
+      "وأكدت المصادر أن أنقرة وموسكو توافقتا على تثبيت الهدنة. وأضافت المصادر أن أنقرة وموسكو توافقتا أيضا على فتح المعابر.",
+      "2021-07-10");
+  int agree = 0;
+  for (const auto& e : d.events)
+    if (e.plover == "AGREE") {
+      ++agree;
+      ASSERT_EQ(e.mentions.size(), 1u);
+      EXPECT_EQ(e.mentions[0].sentence, 1);
+    }
+  EXPECT_EQ(agree, 1);
+}
+
+}  // namespace
+}  // namespace rasd
