@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "text/utf8.h"
+#include "text/tsv.h"
 
 namespace rasd::events {
 
@@ -189,6 +190,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
                 break;
               }
           }
+          // "تعرضت مواقع لقوات سوريا الديمقراطية لقصف تركي": the patient stands before.
+          if (!target) {
+            int32_t left = c.LeftEntity(boundary, m.first);
+            if (left >= 0 && c.Differ(*source, Side{left})) target = Side{left};
+          }
         }
         // 1b. A genitive right after the noun is its agent: عدم اعتراف واشنطن ب…
         if (!source && e0 >= 0 && doc.entities[e0].type != EntityType::kNorp && c.Usable(e0)) {
@@ -249,6 +255,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         // Verbs: SVO subject in the clause before, else VSO subject after.
         int32_t left = c.LeftEntity(boundary, m.first);
         int32_t from = m.end;
+        // "وقالت طهران إنها ستهاجم …": the pronoun on إنها/أنه is the subject named before.
+        if (left < 0 && boundary > s.first_token && c.cue[boundary - 1] == Cue::kComplementizer &&
+            text::CountCodePoints(doc.tokens[boundary - 1].norm) > 2 &&
+            doc.tokens[boundary - 1].norm.find("\xD8\xA8") != 0) {  // إنها, أنه (not بأن)
+          left = c.LeftEntity(s.first_token, boundary - 1);
+        }
         if (left >= 0) {
           if (auto pair = c.PairEndingAt(left)) {
             source = pair->first;
@@ -257,7 +269,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
             source = Side{left};
           }
         } else {
-          for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
+          // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
+          // holds its subject inside.
+          for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6)) {
             if (c.Governed(e)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
             source = Side{e};
@@ -325,6 +339,20 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
         if (c.cue[k] == Cue::kAttribPrep) reported = true;
       for (const auto& other : matches)
         if (other.first < m.first && other.trigger->say) reported = true;
+      // "ستهاجم إسرائيل إذا …": an attack promised on a condition is a threat (CAMEO 138).
+      if ((intended || t.plover == "ASSAULT") && !hypothetical && (t.plover == "ASSAULT" || t.plover == "COERCE")) {
+        bool conditional = false;
+        for (int32_t k = m.end; k < s.end_token; ++k) conditional |= c.cue[k] == Cue::kCondition;
+        if (conditional && intended) {
+          if (const CameoCode* threat = cb_.Find("138")) {
+            ev.cameo = threat->code;
+            ev.plover = "THREATEN";
+            ev.mode = threat->mode;
+            ev.goldstein = threat->goldstein;
+            intended = false;
+          }
+        }
+      }
       ev.modality = hypothetical ? Modality::kHypothetical
                     : intended   ? Modality::kIntended
                     : reported   ? Modality::kReported
@@ -367,7 +395,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
             local.name = en.actor->name;
             break;
           }
-        if (!ev.target) ev.target = local;  // protested in / attacked in that country
+        // Protested or attacked in that country, unless the source is from there (تظاهر التونسيون).
+        if (!ev.target && !(ev.source && ev.source->country == local.country)) ev.target = local;
       }
       double conf = 0.5;
       if (!ev.source || !ev.target) conf -= 0.15;
