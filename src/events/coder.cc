@@ -395,8 +395,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
             local.name = en.actor->name;
             break;
           }
-        // Protested or attacked in that country, unless the source is from there (تظاهر التونسيون).
-        if (!ev.target && !(ev.source && ev.source->country == local.country)) ev.target = local;
+        // Protested or attacked in that country: its government or people are the target
+        // (the convention of the Arabic validation set, also when the protesters are local).
+        if (!ev.target) ev.target = local;
       }
       double conf = 0.5;
       if (!ev.source || !ev.target) conf -= 0.15;
