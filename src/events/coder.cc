@@ -126,16 +126,26 @@ struct Context {
 // first, whose confidence becomes the highest of them.
 void LinkMentions(Document& doc) {
   auto code = [](const std::optional<Actor>& a) { return a ? a->code : std::string("-"); };
+  // In one sentence, a side left unknown by one mention may be known by another.
+  auto fits = [&](const std::optional<Actor>& a, const std::optional<Actor>& b, bool same_sentence) {
+    return code(a) == code(b) || (same_sentence && (!a || !b));
+  };
   std::vector<Event> linked;
   for (auto& ev : doc.events) {
     Event* same = nullptr;
-    for (auto& e : linked)
-      if (e.plover == ev.plover && code(e.source) == code(ev.source) && code(e.target) == code(ev.target) &&
+    for (auto& e : linked) {
+      const bool one_sentence = e.sentence == ev.sentence;
+      if (e.plover == ev.plover && fits(e.source, ev.source, one_sentence) && fits(e.target, ev.target, one_sentence) &&
           e.negated == ev.negated && e.modality == ev.modality &&
           (!e.date || !ev.date || (e.date->start == ev.date->start && e.date->end == ev.date->end))) {
         same = &e;
         break;
       }
+    }
+    if (same) {
+      if (!same->source && ev.source && code(ev.source) != code(same->target)) same->source = ev.source;
+      if (!same->target && ev.target && code(ev.target) != code(same->source)) same->target = ev.target;
+    }
     if (!same) {
       linked.push_back(std::move(ev));
       continue;
