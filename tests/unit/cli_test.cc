@@ -59,7 +59,7 @@ TEST(Cli, BadInputsAreReportedOneLineEachAndTheRestIsAnalysed) {
 
 TEST(Cli, IngestTwiceStoresOnceAndEventsQueries) {
   auto dir = testing::TempDir("cli-ingest");
-  testing::WriteFile(dir / "a.txt", "وأكدت المصادر أن أنقرة وموسكو توافقتا على تثبيت الهدنة في إدلب.\n");
+  testing::WriteFile(dir / "a.txt", "وأوضح الوسطاء أن القاهرة والدوحة توافقتا على تمديد الهدنة في غزة.\n");
   const std::string bin = RASD_BINARY;
   const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
   const std::string db = (dir / "t.db").string();

@@ -51,15 +51,15 @@ const Event* FindEvent(const Document& d, const std::string& plover) {
 }
 
 TEST(Coder, SymmetricVerbWithCoordinatedSubjects) {
-  auto d = testing::AnalyzeText("وأكدت المصادر أن أنقرة وموسكو توافقتا على تثبيت الهدنة في إدلب.", "2021-07-10");
+  auto d = testing::AnalyzeText("وأوضح الوسطاء أن القاهرة والدوحة توافقتا على تمديد الهدنة في غزة.", "2021-07-10");
   const Event* e = FindEvent(d, "AGREE");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->source->country, "TUR");
-  EXPECT_EQ(e->target->country, "RUS");
+  EXPECT_EQ(e->source->country, "EGY");
+  EXPECT_EQ(e->target->country, "QAT");
   EXPECT_EQ(e->modality, Modality::kReported);
   EXPECT_FALSE(e->negated);
   ASSERT_TRUE(e->place);
-  EXPECT_EQ(e->place->name, "Idlib");
+  EXPECT_EQ(e->place->country, "PSE");
 }
 
 TEST(Coder, VerbSubjectObjectAndNegation) {
@@ -98,11 +98,11 @@ TEST(Quotes, SpeakerIsTheNamedPersonBeforeTheQuote) {
 
 TEST(Attributions, OutletAndAnonymousSources) {
   auto d = testing::AnalyzeText(
-      "نشرت صحيفة “الشرق الأوسط” تقريرا عن القمة. ونقلت الصحيفة عن مصادر دبلوماسية مطلعة قولها إن الاتفاق قريب.",
+      "تابعت صحيفة “الشرق الأوسط” مجريات المؤتمر. ونقلت الصحيفة عن مصادر دبلوماسية مطلعة أن التسوية باتت وشيكة.",
       "2021-07-10");
   ASSERT_FALSE(d.attributions.empty());
   EXPECT_EQ(d.attributions[0].outlet, "الشرق الأوسط");
-  EXPECT_EQ(d.attributions[0].via, "مصادر دبلوماسية مطلعة");
+  EXPECT_EQ(d.attributions[0].via, "مصادر دبلوماسية مطلعة");  // stops at أن
   EXPECT_TRUE(d.attributions[0].anonymous);
 }
 
@@ -140,7 +140,7 @@ namespace {
 
 TEST(Coder, RepeatedMentionsOfOneHappeningAreOneEvent) {
   auto d = testing::AnalyzeText(
-      "وأكدت المصادر أن أنقرة وموسكو توافقتا على تثبيت الهدنة. وأضافت المصادر أن أنقرة وموسكو توافقتا أيضا على فتح المعابر.",
+      "وأوضح الوسطاء أن القاهرة والدوحة توافقتا على تمديد الهدنة. وأضاف الوسطاء أن القاهرة والدوحة توافقتا أيضا على فتح المعابر.",
       "2021-07-10");
   int agree = 0;
   for (const auto& e : d.events)
