@@ -74,7 +74,7 @@ int Analyze(const Common& common, const AnalyzeArgs& args) {
   std::string line;
   auto totals = Run(
       source, pipeline, options,
-      [&](Document&& doc) {
+      [&](Document&& doc, const read::RawArticle&) {
         if (args.format == "pretty") {
           PrintPretty(doc);
         } else {

@@ -26,6 +26,7 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string db;
   std::string date, outlet;
+  bool learn = true;  // learn each outlet's recurring lines as chrome and re-clean
 };
 int Ingest(const Common& common, const IngestArgs& args);
 

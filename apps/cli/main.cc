@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   in->add_option("--db", ingest.db, "Database file (created when missing)")->required();
   in->add_option("--date", ingest.date, "Article date YYYY-MM-DD when the input has none");
   in->add_option("--outlet", ingest.outlet, "Outlet name when the input has none");
+  bool no_learn = false;
+  in->add_flag("--no-learn", no_learn, "Do not learn outlets' recurring lines as chrome");
   add_common(in);
 
   EventsArgs events;
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (common.threads == 0) common.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (*a) return Analyze(common, analyze);
+  ingest.learn = !no_learn;
   if (*in) return Ingest(common, ingest);
   if (*ev) return Events(events);
   if (*st) return Stats(stats_db);

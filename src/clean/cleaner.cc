@@ -267,6 +267,10 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
       remove(l, "symbols");
       continue;
     }
+    if (input.learned && input.learned->count(l.key)) {
+      remove(l, "learned-chrome");
+      continue;
+    }
     if (const std::string* reason = lex_.Match(l.key)) {
       if (*reason == "related" || *reason == "comment-form" || *reason == "back-to-top" || *reason == "tags" ||
           *reason == "share" || *reason == "copyright")

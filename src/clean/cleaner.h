@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "clean/lexicon.h"
@@ -20,6 +21,8 @@ struct CleanInput {
   std::string_view text;                 // plain text, lines separated by '\n'
   std::optional<std::string> title;      // known headline (JSONL, HTML metadata)
   std::vector<Removed> pre_removed;      // lines an earlier stage dropped (HTML chrome)
+  // Line keys (LineKey) learned as this outlet's chrome from many of its articles.
+  const std::unordered_set<std::string>* learned = nullptr;
 };
 
 // Rejoins split words and removes tatweel in one line; appends to `repairs`.

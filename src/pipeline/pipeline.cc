@@ -109,6 +109,10 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
     input.text = in.body;
     input.title = in.title;
   }
+  if (options.learned) {
+    const std::string outlet = in.outlet ? *in.outlet : options.outlet;
+    if (auto it = options.learned->find(outlet); it != options.learned->end()) input.learned = &it->second;
+  }
   // 2. Clean: chrome out, headline found, split words rejoined.
   clean::Cleaner(*res_->chrome).Clean(input, doc);
   if (!doc.outlet && !options.outlet.empty()) doc.outlet = options.outlet;

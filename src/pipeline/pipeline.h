@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 
 #include "pipeline/resources.h"
@@ -13,9 +15,13 @@
 
 namespace rasd {
 
+// Outlet → line keys learned as that outlet's chrome (store/store.h LearnedChrome).
+using LearnedChrome = std::unordered_map<std::string, std::unordered_set<std::string>>;
+
 struct AnalyzeOptions {
   std::string date;    // default article date (YYYY-MM-DD) when the input has none
   std::string outlet;  // default outlet when the input has none
+  std::shared_ptr<const LearnedChrome> learned;  // optional, applied by the input's outlet
 };
 
 class Pipeline {

@@ -9,7 +9,8 @@
 namespace rasd {
 
 RunTotals Run(read::ArticleSource& source, const Pipeline& pipeline, const RunOptions& options,
-              const std::function<void(Document&&)>& on_doc, const std::function<void(const Error&)>& on_error,
+              const std::function<void(Document&&, const read::RawArticle&)>& on_doc,
+              const std::function<void(const Error&)>& on_error,
               const std::function<void(const RunTotals&)>& on_batch) {
   const int threads = std::max(1, options.threads);
   const size_t batch = options.batch ? options.batch : 64u * threads;
@@ -49,8 +50,9 @@ RunTotals Run(read::ArticleSource& source, const Pipeline& pipeline, const RunOp
         on_error(*e);
       } else {
         ++totals.articles;
-        totals.bytes += std::get<read::RawArticle>(items[i]).body.size();
-        on_doc(std::move(*docs[i]));
+        const auto& raw = std::get<read::RawArticle>(items[i]);
+        totals.bytes += raw.body.size();
+        on_doc(std::move(*docs[i]), raw);
       }
     }
     if (on_batch) on_batch(totals);

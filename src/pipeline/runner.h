@@ -23,7 +23,8 @@ struct RunTotals {
 // Calls on_doc / on_error in input order, from the calling thread. `on_batch` (if set)
 // is called after each batch, for progress reports.
 RunTotals Run(read::ArticleSource& source, const Pipeline& pipeline, const RunOptions& options,
-              const std::function<void(Document&&)>& on_doc, const std::function<void(const Error&)>& on_error,
+              const std::function<void(Document&&, const read::RawArticle&)>& on_doc,
+              const std::function<void(const Error&)>& on_error,
               const std::function<void(const RunTotals&)>& on_batch = {});
 
 }  // namespace rasd

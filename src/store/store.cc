@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <unordered_set>
+
+#include "clean/lexicon.h"
 
 namespace rasd::store {
 
@@ -60,6 +63,19 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_article ON quotes(article_id);
 )sql",
+    // 2: the raw input (for re-cleaning) and per-outlet line counts (learned chrome).
+    R"sql(
+ALTER TABLE articles ADD COLUMN raw TEXT;
+ALTER TABLE articles ADD COLUMN raw_is_html INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN raw_title TEXT;
+CREATE TABLE outlet_lines (
+  outlet TEXT NOT NULL,
+  key TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (outlet, key)
+);
+CREATE INDEX articles_outlet ON articles(outlet);
+)sql",
 };
 
 constexpr int kVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -102,6 +118,7 @@ class Stmt {
   }
   int64_t Int(int col) const { return sqlite3_column_int64(s_, col); }
   double Real(int col) const { return sqlite3_column_double(s_, col); }
+  sqlite3_stmt* raw() const { return s_; }
 
  private:
   sqlite3_stmt* s_ = nullptr;
@@ -188,7 +205,8 @@ Status Store::Migrate() {
 Status Store::Begin() { return Exec("BEGIN;"); }
 Status Store::Commit() { return Exec("COMMIT;"); }
 
-Result<bool> Store::Add(const Document& doc, const std::string& json, const std::string& pipeline) {
+Result<bool> Store::Add(const Document& doc, const std::string& json, const std::string& pipeline,
+                        const RawInput& raw) {
   const std::string hash = ContentHash(doc);
   {
     Stmt q(db_, "SELECT 1 FROM articles WHERE content_hash = ?;");
@@ -196,13 +214,50 @@ Result<bool> Store::Add(const Document& doc, const std::string& json, const std:
     if (q.Step() == SQLITE_ROW) return false;
   }
   Stmt ins(db_,
-           "INSERT INTO articles(content_hash, doc_id, input, url, outlet, author, date, title, text, analysis, pipeline)"
-           " VALUES(?,?,?,?,?,?,?,?,?,?,?);");
+           "INSERT INTO articles(content_hash, doc_id, input, url, outlet, author, date, title, text, analysis, pipeline,"
+           " raw, raw_is_html, raw_title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
   if (!ins.ok()) return Fail("prepare");
   ins.Bind(1, hash).Bind(2, doc.id).Bind(3, doc.input).Bind(4, doc.url).Bind(5, doc.outlet).Bind(6, doc.author);
   ins.Bind(7, doc.date).Bind(8, doc.title).Bind(9, doc.text).Bind(10, json).Bind(11, pipeline);
+  ins.BindOrNull(12, raw.body).Bind(13, int64_t{raw.is_html}).Bind(14, raw.title);
   if (ins.Step() != SQLITE_DONE) return Fail("insert article " + doc.id);
   const int64_t id = sqlite3_last_insert_rowid(db_);
+  if (auto st = CountLines(doc, +1); !st.ok()) return st.error();
+  if (auto st = InsertChildren(id, doc); !st.ok()) return st.error();
+  return true;
+}
+
+Status Store::CountLines(const Document& doc, int delta) {
+  if (!doc.outlet) return {};
+  // Short lines only: chrome is short; a paragraph repeated across articles is a story.
+  Stmt up(db_,
+          "INSERT INTO outlet_lines(outlet, key, articles) VALUES(?1, ?2, ?3)"
+          " ON CONFLICT(outlet, key) DO UPDATE SET articles = articles + ?3;");
+  std::unordered_set<std::string> seen;
+  auto count = [&](std::string_view line) -> Status {
+    if (line.size() > 300) return {};
+    std::string key = clean::LineKey(line);
+    if (key.empty() || !seen.insert(key).second) return {};
+    up.Reset();
+    up.Bind(1, *doc.outlet).Bind(2, key).Bind(3, int64_t{delta});
+    if (up.Step() != SQLITE_DONE) return Fail("count lines");
+    return {};
+  };
+  size_t start = 0;
+  while (start <= doc.text.size()) {
+    size_t nl = doc.text.find('\n', start);
+    if (nl == std::string::npos) nl = doc.text.size();
+    if (auto st = count(std::string_view(doc.text.data() + start, nl - start)); !st.ok()) return st;
+    start = nl + 1;
+  }
+  // Lines already dropped as learned chrome still count, or the outlet would unlearn them.
+  for (const auto& r : doc.removed)
+    if (r.reason == "learned-chrome")
+      if (auto st = count(r.text); !st.ok()) return st;
+  return {};
+}
+
+Status Store::InsertChildren(int64_t id, const Document& doc) {
   Stmt ent(db_,
            "INSERT INTO entities(article_id, start, end, text, type, actor_id, actor_name, code, country, agent)"
            " VALUES(?,?,?,?,?,?,?,?,?,?);");
@@ -214,7 +269,7 @@ Result<bool> Store::Add(const Document& doc, const std::string& json, const std:
       ent.BindOrNull(6, e.actor->id).Bind(7, e.actor->name).BindOrNull(8, e.actor->code);
       ent.BindOrNull(9, e.actor->country).BindOrNull(10, e.actor->agent);
     }
-    if (ent.Step() != SQLITE_DONE) return Fail("insert entity");
+    if (ent.Step() != SQLITE_DONE) return Status(Fail("insert entity"));
   }
   Stmt ev(db_,
           "INSERT INTO events(article_id, sentence, trigger, cameo, plover, mode, goldstein, source_code, source_name,"
@@ -231,7 +286,7 @@ Result<bool> Store::Add(const Document& doc, const std::string& json, const std:
     else if (doc.date) ev.Bind(16, *doc.date).Bind(17, *doc.date);
     if (e.place) ev.Bind(18, e.place->name).BindOrNull(19, e.place->country).Bind(20, e.place->lat).Bind(21, e.place->lon);
     ev.Bind(22, e.confidence);
-    if (ev.Step() != SQLITE_DONE) return Fail("insert event");
+    if (ev.Step() != SQLITE_DONE) return Status(Fail("insert event"));
   }
   Stmt qt(db_, "INSERT INTO quotes(article_id, start, end, text, speaker_name, speaker_code) VALUES(?,?,?,?,?,?);");
   for (const auto& q : doc.quotes) {
@@ -239,10 +294,65 @@ Result<bool> Store::Add(const Document& doc, const std::string& json, const std:
     qt.Bind(1, id).Bind(2, int64_t{q.span.start}).Bind(3, int64_t{q.span.end}).Bind(4, q.text);
     if (q.speaker) qt.Bind(5, q.speaker->name).BindOrNull(6, q.speaker->code);
     else qt.BindOrNull(5, q.speaker_text);
-    if (qt.Step() != SQLITE_DONE) return Fail("insert quote");
+    if (qt.Step() != SQLITE_DONE) return Status(Fail("insert quote"));
   }
-  return true;
+  return {};
 }
+
+Result<LearnedChromeMap> Store::LearnedChrome(int64_t min_articles, double min_share) {
+  LearnedChromeMap out;
+  Stmt q(db_,
+         "SELECT l.outlet, l.key FROM outlet_lines l JOIN (SELECT outlet, COUNT(*) n FROM articles"
+         " WHERE outlet IS NOT NULL GROUP BY outlet) a ON a.outlet = l.outlet"
+         " WHERE l.articles >= ?1 AND l.articles >= ?2 * a.n;");
+  if (!q.ok()) return Fail("query learned chrome");
+  q.Bind(1, min_articles).Bind(2, min_share);
+  while (q.Step() == SQLITE_ROW) out[q.Text(0)].insert(q.Text(1));
+  return out;
+}
+
+Result<std::vector<StoredArticle>> Store::ArticlesOf(const std::string& outlet) {
+  std::vector<StoredArticle> out;
+  Stmt q(db_, "SELECT id, doc_id, input, COALESCE(url,''), COALESCE(date,''), raw, raw_is_html, text, raw_title"
+              " FROM articles WHERE outlet = ? AND raw IS NOT NULL ORDER BY id;");
+  if (!q.ok()) return Fail("query articles");
+  q.Bind(1, outlet);
+  while (q.Step() == SQLITE_ROW) {
+    StoredArticle a;
+    a.id = q.Int(0);
+    a.raw.id = q.Text(1);
+    a.raw.input = q.Text(2);
+    if (!q.Text(3).empty()) a.raw.url = q.Text(3);
+    if (!q.Text(4).empty()) a.raw.date = q.Text(4);
+    a.raw.outlet = outlet;
+    a.raw.body = q.Text(5);
+    a.raw.is_html = q.Int(6) != 0;
+    a.text = q.Text(7);
+    if (sqlite3_column_type(q.raw(), 8) != SQLITE_NULL) a.raw.title = q.Text(8);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Status Store::Replace(int64_t id, const Document& old_doc, const Document& doc, const std::string& json,
+                      const std::string& pipeline) {
+  for (const char* sql : {"DELETE FROM entities WHERE article_id = ?;", "DELETE FROM events WHERE article_id = ?;",
+                          "DELETE FROM quotes WHERE article_id = ?;"}) {
+    Stmt d(db_, sql);
+    d.Bind(1, id);
+    if (d.Step() != SQLITE_DONE) return Fail("replace article");
+  }
+  if (auto st = CountLines(old_doc, -1); !st.ok()) return st;
+  Stmt u(db_, "UPDATE articles SET content_hash = ?, text = ?, title = ?, author = ?, date = ?, analysis = ?,"
+              " pipeline = ? WHERE id = ?;");
+  u.Bind(1, ContentHash(doc)).Bind(2, doc.text).Bind(3, doc.title).Bind(4, doc.author).Bind(5, doc.date);
+  u.Bind(6, json).Bind(7, pipeline).Bind(8, id);
+  if (u.Step() != SQLITE_DONE) return Fail("update article");
+  if (auto st = CountLines(doc, +1); !st.ok()) return st;
+  return InsertChildren(id, doc);
+}
+
+
 
 Result<std::vector<EventRow>> Store::Events(const EventFilter& f) {
   std::string sql =

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include "test_util.h"
@@ -73,6 +74,39 @@ TEST(Cli, IngestTwiceStoresOnceAndEventsQueries) {
   Ran stats = Shell(bin + " stats --db " + db);
   EXPECT_NE(stats.out.find("articles   1"), std::string::npos) << stats.out;
   EXPECT_EQ(Shell(bin + " events --db " + (dir / "missing.db").string() + " 2>/dev/null").status, 2);
+}
+
+TEST(Cli, IngestLearnsAnOutletsRecurringLinesAndRecleans) {
+  auto dir = testing::TempDir("cli-learn");
+  std::string jsonl;
+  const char* bodies[] = {"أعلنت وزارة الصحة افتتاح مستشفى جديد في المدينة.", "شهدت الأسواق ارتفاعا في أسعار الخضار.",
+                          "أطلقت البلدية حملة لتنظيف الحدائق العامة.", "فاز الفريق المحلي بالمباراة النهائية.",
+                          "افتتح المعرض الدولي للكتاب أبوابه أمس.", "بدأ العام الدراسي الجديد في المدارس اليوم."};
+  int i = 0;
+  for (const char* b : bodies)
+    jsonl += "{\"id\":\"n" + std::to_string(i++) + "\",\"outlet\":\"صدى المدينة\",\"title\":\"خبر " +
+             std::to_string(i) + "\",\"text\":\"" + b + "\\nتابعوا قناتنا على يوتيوب لمشاهدة المزيد من التقارير\"}\n";
+  testing::WriteFile(dir / "a.jsonl", jsonl);
+  const std::string bin = RASD_BINARY;
+  const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
+  const std::string db = (dir / "t.db").string();
+  Ran first = Shell(bin + " ingest" + data + " " + (dir / "a.jsonl").string() + " --db " + db + " 2>&1");
+  EXPECT_EQ(first.status, 0) << first.out;
+  EXPECT_NE(first.out.find("1 lines learned as outlet chrome; 6 stored articles re-cleaned"), std::string::npos) << first.out;
+  Ran again = Shell(bin + " ingest" + data + " " + (dir / "a.jsonl").string() + " --db " + db + " 2>&1");
+  EXPECT_NE(again.out.find("0 stored, 6 already there"), std::string::npos) << again.out;
+  // The stored texts no longer hold the line; with --no-learn nothing is learned.
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM articles WHERE text LIKE '%يوتيوب%';", -1, &q, nullptr);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 0);
+  sqlite3_finalize(q);
+  sqlite3_close(h);
+  Ran plain = Shell(bin + " ingest --no-learn" + data + " " + (dir / "a.jsonl").string() + " --db " +
+                    (dir / "u.db").string() + " 2>&1");
+  EXPECT_EQ(plain.out.find("learned"), std::string::npos) << plain.out;
 }
 
 }  // namespace
