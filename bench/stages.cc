@@ -49,7 +49,7 @@ void BM_Analyze(benchmark::State& state) {
   size_t n = 0;
   for (auto _ : state)
     for (const auto& a : ex) {
-      benchmark::DoNotOptimize(rasd::ToJsonLine(p.Analyze(a, rasd::AnalyzeOptions{"2024-03-15", ""})));
+      benchmark::DoNotOptimize(rasd::ToJsonLine(p.Analyze(a, rasd::AnalyzeOptions{"2024-03-15", "", nullptr})));
       ++n;
     }
   state.SetItemsProcessed(static_cast<int64_t>(n));

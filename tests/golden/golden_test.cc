@@ -62,7 +62,7 @@ TEST(Golden, Seeds) {
     a.id = f.path().stem().string();
     a.input = f.path().filename().string();
     a.body = testing::ReadFile(f.path().string());
-    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{dates[a.id], ""});
+    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{dates[a.id], "", nullptr});
     Compare(std::string(RASD_SOURCE_DIR) + "/tests/golden/seeds/" + a.id.substr(0, 3) + ".expected", Summary(d));
     ++n;
   }
@@ -76,7 +76,7 @@ TEST(Golden, Examples) {
     a.id = f.path().stem().string();
     a.input = f.path().filename().string();
     a.body = testing::ReadFile(f.path().string());
-    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{"2024-03-15", ""});
+    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{"2024-03-15", "", nullptr});
     Compare(std::string(RASD_SOURCE_DIR) + "/tests/golden/examples/" + a.id + ".expected", Summary(d));
     ++n;
   }

@@ -62,7 +62,7 @@ TEST(Contract, ExampleArticlesFollowTheContract) {
     a.id = f.path().stem().string();
     a.input = f.path().string();
     a.body = testing::ReadFile(f.path().string());
-    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{"2024-03-15", ""});
+    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{"2024-03-15", "", nullptr});
     Json j = Json::parse(ToJsonLine(d));
     CheckContract(j);
     ++checked;

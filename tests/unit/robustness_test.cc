@@ -34,7 +34,7 @@ TEST(Robustness, RandomArticlesKeepTheContract) {
     a.id = "r" + std::to_string(i);
     a.input = "random";
     a.body = body;
-    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{i % 2 ? "2021-07-10" : "", ""});
+    Document d = testing::TestPipeline().Analyze(a, AnalyzeOptions{i % 2 ? "2021-07-10" : "", "", nullptr});
     const int32_t n = text::CountCodePoints(d.text);
     auto inside = [&](Span s) { return 0 <= s.start && s.start <= s.end && s.end <= n; };
     for (const auto& s : d.sentences) ASSERT_TRUE(inside(s.span)) << body;
