@@ -26,12 +26,6 @@ std::u32string U32(std::string_view s) {
   return out;
 }
 
-std::string Utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) text::AppendUtf8(out, c);
-  return out;
-}
-
 // The shape a swap keeps: first letter, last letter, length.
 uint64_t Shape(const std::u32string& s) {
   return (uint64_t{s.front()} << 40) ^ (uint64_t{s.back()} << 16) ^ s.size();

@@ -192,7 +192,7 @@ Status Store::Migrate() {
   for (int v = version; v < kVersion; ++v) {
     if (auto st = Exec("BEGIN;"); !st.ok()) return st;
     if (auto st = Exec(kMigrations[v]); !st.ok()) {
-      Exec("ROLLBACK;");
+      (void)Exec("ROLLBACK;");
       return st;
     }
     std::string set = "PRAGMA user_version=" + std::to_string(v + 1) + ";";

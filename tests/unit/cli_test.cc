@@ -83,9 +83,11 @@ TEST(Cli, IngestLearnsAnOutletsRecurringLinesAndRecleans) {
                           "أطلقت البلدية حملة لتنظيف الحدائق العامة.", "فاز الفريق المحلي بالمباراة النهائية.",
                           "افتتح المعرض الدولي للكتاب أبوابه أمس.", "بدأ العام الدراسي الجديد في المدارس اليوم."};
   int i = 0;
-  for (const char* b : bodies)
-    jsonl += "{\"id\":\"n" + std::to_string(i++) + "\",\"outlet\":\"صدى المدينة\",\"title\":\"خبر " +
-             std::to_string(i) + "\",\"text\":\"" + b + "\\nتابعوا قناتنا على يوتيوب لمشاهدة المزيد من التقارير\"}\n";
+  for (const char* b : bodies) {
+    const std::string n = std::to_string(i++);
+    jsonl += "{\"id\":\"n" + n + "\",\"outlet\":\"صدى المدينة\",\"title\":\"خبر " + n + "\",\"text\":\"" + b +
+             "\\nتابعوا قناتنا على يوتيوب لمشاهدة المزيد من التقارير\"}\n";
+  }
   testing::WriteFile(dir / "a.jsonl", jsonl);
   const std::string bin = RASD_BINARY;
   const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
