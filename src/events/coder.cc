@@ -24,7 +24,7 @@ struct Context {
   const Codebook& cb;
   Document& doc;
   const entities::TokenReadings& readings;
-  std::vector<int32_t> ent_of;
+  const std::vector<int32_t>& ent_of;
   std::vector<Cue> cue;  // per token
 
   bool Usable(int32_t e) const {
@@ -160,9 +160,17 @@ void LinkMentions(Document& doc) {
 
 }  // namespace
 
-void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
+Prepared Prepare(const Codebook& codebook, const Document& doc, const entities::TokenReadings& readings) {
+  Prepared p;
+  p.ent_of = entities::EntityOfToken(doc);
+  p.triggers.reserve(doc.sentences.size());
+  for (const auto& s : doc.sentences) p.triggers.push_back(codebook.Triggers(doc, readings, s.first_token, s.end_token));
+  return p;
+}
+
+void Coder::Code(Document& doc, const entities::TokenReadings& readings, const Prepared& prepared) const {
   doc.events.clear();
-  Context c{cb_, doc, readings, entities::EntityOfToken(doc), {}};
+  Context c{cb_, doc, readings, prepared.ent_of, {}};
   c.cue.resize(doc.tokens.size(), Cue::kNone);
   for (size_t t = 0; t < doc.tokens.size(); ++t) {
     Cue multi;
@@ -176,7 +184,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings) const {
   text::Utf8Index index(doc.text);
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
-    auto matches = cb_.Triggers(doc, readings, s.first_token, s.end_token);
+    const auto& matches = prepared.triggers[si];
     for (const auto& m : matches) {
       const Trigger& t = *m.trigger;
       if (t.say) continue;

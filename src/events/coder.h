@@ -21,18 +21,27 @@
 
 namespace rasd::events {
 
+// What the event stages share, computed once per article after entities: the entity of
+// each token and the trigger matches of each sentence.
+struct Prepared {
+  std::vector<int32_t> ent_of;
+  std::vector<std::vector<TriggerMatch>> triggers;  // per sentence
+};
+Prepared Prepare(const Codebook& codebook, const Document& doc, const entities::TokenReadings& readings);
+
 class Coder {
  public:
   explicit Coder(const Codebook& codebook) : cb_(codebook) {}
   // Needs doc.tokens, doc.entities and doc.times; fills doc.events.
-  void Code(Document& doc, const entities::TokenReadings& readings) const;
+  void Code(Document& doc, const entities::TokenReadings& readings, const Prepared& prepared) const;
 
  private:
   const Codebook& cb_;
 };
 
 // Quotes with speakers, and attributions to outlets and sources.
-void FindQuotes(const Codebook& codebook, const entities::TokenReadings& readings, Document& doc);
-void FindAttributions(const Codebook& codebook, const entities::TokenReadings& readings, Document& doc);
+void FindQuotes(const Prepared& prepared, Document& doc);
+void FindAttributions(const Codebook& codebook, const entities::TokenReadings& readings, const Prepared& prepared,
+                      Document& doc);
 
 }  // namespace rasd::events

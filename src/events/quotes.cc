@@ -25,15 +25,15 @@ bool IsClosing(const Token& t) {
 
 }  // namespace
 
-void FindQuotes(const Codebook& cb, const entities::TokenReadings& readings, Document& doc) {
+void FindQuotes(const Prepared& prepared, Document& doc) {
   doc.quotes.clear();
-  const auto ent_of = entities::EntityOfToken(doc);
+  const auto& ent_of = prepared.ent_of;
   text::Utf8Index index(doc.text);
   const int32_t n = static_cast<int32_t>(doc.tokens.size());
   // Speech verbs by token.
   std::vector<char> say(doc.tokens.size(), 0);
-  for (const auto& s : doc.sentences)
-    for (const auto& m : cb.Triggers(doc, readings, s.first_token, s.end_token))
+  for (const auto& sentence : prepared.triggers)
+    for (const auto& m : sentence)
       if (m.trigger->say)
         for (int32_t k = m.first; k < m.end; ++k) say[k] = 1;
   int32_t i = 0;
@@ -145,9 +145,10 @@ void FindQuotes(const Codebook& cb, const entities::TokenReadings& readings, Doc
   }
 }
 
-void FindAttributions(const Codebook& cb, const entities::TokenReadings& readings, Document& doc) {
+void FindAttributions(const Codebook& cb, const entities::TokenReadings& readings, const Prepared& prepared,
+                      Document& doc) {
   doc.attributions.clear();
-  const auto ent_of = entities::EntityOfToken(doc);
+  const auto& ent_of = prepared.ent_of;
   text::Utf8Index index(doc.text);
   std::string last_outlet;
   auto cue_at = [&](int32_t k) {
@@ -222,7 +223,7 @@ void FindAttributions(const Codebook& cb, const entities::TokenReadings& reading
       k = b - 1;
     }
     // A speech verb whose subject is an unnamed source: كشف مصدر دبلوماسي مطلع.
-    for (const auto& m : cb.Triggers(doc, readings, s.first_token, s.end_token)) {
+    for (const auto& m : prepared.triggers[si]) {
       if (!m.trigger->say || m.end >= s.end_token || cue_at(m.end) != Cue::kSourceNoun) continue;
       auto [a, b] = phrase(m.end, s.end_token);
       if (b <= a) continue;

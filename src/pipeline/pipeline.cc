@@ -132,9 +132,10 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
   }
   // 5. Time expressions, then events (which take their dates), quotes and attributions.
   events::FindTimes(*res_->times, date, doc);
-  events::Coder(*res_->codebook).Code(doc, readings);
-  events::FindQuotes(*res_->codebook, readings, doc);
-  events::FindAttributions(*res_->codebook, readings, doc);
+  const events::Prepared prepared = events::Prepare(*res_->codebook, doc, readings);
+  events::Coder(*res_->codebook).Code(doc, readings, prepared);
+  events::FindQuotes(prepared, doc);
+  events::FindAttributions(*res_->codebook, readings, prepared, doc);
   return doc;
 }
 
