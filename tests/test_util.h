@@ -41,6 +41,14 @@ inline Document AnalyzeText(const std::string& text, const std::string& date = "
   return TestPipeline().Analyze(a, o);
 }
 
+// The first element of `items` that `pred` accepts, or nullptr.
+template <typename T, typename Pred>
+const T* FindIf(const std::vector<T>& items, Pred pred) {
+  for (const auto& x : items)
+    if (pred(x)) return &x;
+  return nullptr;
+}
+
 // ../shared, or $RASD_SHARED; empty when absent.
 inline std::string SharedDir() {
   if (const char* env = std::getenv("RASD_SHARED"); env && *env) return env;

@@ -6,9 +6,7 @@ namespace rasd {
 namespace {
 
 const Entity* FindEntity(const Document& d, const std::string& text) {
-  for (const auto& e : d.entities)
-    if (e.text == text) return &e;
-  return nullptr;
+  return testing::FindIf(d.entities, [&](const Entity& e) { return e.text == text; });
 }
 
 TEST(Entities, TitleAndNisbaResolveToTheOfficeHolderAtTheDate) {
@@ -76,12 +74,6 @@ TEST(Entities, AmbiguousOutletNeedsACue) {
   EXPECT_TRUE(med);
 }
 
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
-
 TEST(Entities, ProcliticsAreNotPartOfTheName) {
   auto d = testing::AnalyzeText("التقى وفد من مصر وقطر بممثلين عن حركة حماس وللولايات المتحدة دور.", "2024-02-13");
   EXPECT_NE(FindEntity(d, "قطر"), nullptr);
@@ -92,12 +84,6 @@ TEST(Entities, ProcliticsAreNotPartOfTheName) {
   for (const auto& e : d.entities) usa |= e.actor && e.actor->code == "USA";
   EXPECT_TRUE(usa);
 }
-
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
 
 TEST(Entities, AmmanOrOmanByTheRestOfTheArticle) {
   auto jordan = testing::AnalyzeText("استقبل العاهل الأردني في عمان وفدا. وقال وزير الخارجية الأردني إن الأردن يرحب.", "2024-04-15");
@@ -117,12 +103,6 @@ TEST(Entities, PlaceWordsInsideLongerQuotedNamesAreNotPlaces) {
   EXPECT_NE(FindEntity(q, "لواندا"), nullptr);  // the whole quoted span is the place
 }
 
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
-
 TEST(Entities, SwappedLettersInALongKnownNameAreForgiven) {
   auto d = testing::AnalyzeText("وقال بيسكوف إن اجتماع أوباما وبويتن استمر طويلا.", "2016-09-06");
   const Entity* e = FindEntity(d, "بويتن");
@@ -133,22 +113,10 @@ TEST(Entities, SwappedLettersInALongKnownNameAreForgiven) {
   for (const auto& x : w.entities) EXPECT_NE(x.type, EntityType::kPer) << x.text;
 }
 
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
-
 TEST(Entities, OrdinaryWordsAreNotPlaces) {
   auto d = testing::AnalyzeText("أعلنت وزارة المالية أن العديد من المشاريع حققت نتائج عالية ودعما ماليا.", "2015-08-10");
   for (const auto& e : d.entities) EXPECT_FALSE(e.place) << e.text;
 }
-
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
 
 TEST(Entities, NisbaAgreesWithItsTitleInDefiniteness) {
   auto d = testing::AnalyzeText("استقبل الأمير تركي بن محمد الوفد، ثم التقى الرئيس التركي.", "2015-08-10");
@@ -160,12 +128,6 @@ TEST(Entities, NisbaAgreesWithItsTitleInDefiniteness) {
   auto v = testing::AnalyzeText("ترأس الوزير الاجتماع أمس.", "2022-09-10");
   for (const auto& e : v.entities) EXPECT_NE(e.type, EntityType::kPer) << e.text;
 }
-
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
 
 TEST(Entities, WithoutADateTitlesResolveWhenTheNamedPeopleHeldOffice) {
   auto d = testing::AnalyzeText("التقى أوباما وبوتين على هامش القمة. وقال الرئيس الأمريكي إن المحادثات كانت مفيدة.", "");

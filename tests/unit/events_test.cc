@@ -7,9 +7,7 @@ namespace rasd {
 namespace {
 
 const TimeExpr* FindTime(const Document& d, const std::string& text) {
-  for (const auto& t : d.times)
-    if (t.text == text) return &t;
-  return nullptr;
+  return testing::FindIf(d.times, [&](const TimeExpr& t) { return t.text == text; });
 }
 
 TEST(Times, RelativeExpressionsResolveAgainstTheArticleDate) {
@@ -45,9 +43,7 @@ TEST(Times, AbsoluteDatesAndLateMonth) {
 }
 
 const Event* FindEvent(const Document& d, const std::string& plover) {
-  for (const auto& e : d.events)
-    if (e.plover == plover) return &e;
-  return nullptr;
+  return testing::FindIf(d.events, [&](const Event& e) { return e.plover == plover; });
 }
 
 TEST(Coder, SymmetricVerbWithCoordinatedSubjects) {
@@ -106,12 +102,6 @@ TEST(Attributions, OutletAndAnonymousSources) {
   EXPECT_TRUE(d.attributions[0].anonymous);
 }
 
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
-
 TEST(Times, MonthsWithADirectionAndTrailingFrameWords) {
   auto d = testing::AnalyzeText("تجري الانتخابات في تشرين الأول المقبل، وقال أمس الثلاثاء خلال مؤتمر إن آذار الماضي كان صعبا.",
                                 "2024-09-11");
@@ -131,12 +121,6 @@ TEST(Times, DatelineGivesTheArticleDate) {
   ASSERT_TRUE(d.date);
   EXPECT_EQ(*d.date, "2023-10-06");
 }
-
-}  // namespace
-}  // namespace rasd
-
-namespace rasd {
-namespace {
 
 TEST(Coder, RepeatedMentionsOfOneHappeningAreOneEvent) {
   auto d = testing::AnalyzeText(
