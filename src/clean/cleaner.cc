@@ -13,20 +13,6 @@ constexpr size_t kLongLine = 1500;
 
 bool IsSplitMark(char32_t c) { return c == '.' || c == '-' || c == '_' || c == 0x00B7 || c == 0x2022 || c == 0x2010; }
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) out += text::DecodeNext(s, i);
-  return out;
-}
-
-std::string Encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) text::AppendUtf8(out, c);
-  return out;
-}
-
 int CountWords(std::string_view key) {
   if (key.empty()) return 0;
   int n = 1;
@@ -102,10 +88,6 @@ bool IsContactLine(std::string_view line) {
   return t.find('@') != std::string_view::npos || t.rfind("http", 0) == 0 || t.rfind("www.", 0) == 0;
 }
 
-bool StartsWithWord(std::string_view s, std::string_view prefix) {
-  return !prefix.empty() && s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
-         (s.size() == prefix.size() || s[prefix.size()] == ' ');
-}
 bool EndsWithWord(std::string_view s, std::string_view suffix) {
   return !suffix.empty() && s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0 &&
          (s.size() == suffix.size() || s[s.size() - suffix.size() - 1] == ' ');
@@ -130,7 +112,7 @@ std::string BeforeDash(std::string_view line) {
 }  // namespace
 
 std::string RepairLine(std::string_view line, std::vector<Repair>* repairs) {
-  std::u32string u = Decode(line);
+  std::u32string u = text::ToU32(line);
   bool any = false;
   for (char32_t c : u)
     if (c == 0x0640) any = true;
@@ -194,12 +176,12 @@ std::string RepairLine(std::string_view line, std::vector<Repair>* repairs) {
       std::u32string core_fixed;
       for (char32_t c : core)
         if (c != 0x0640 && !IsSplitMark(c) && c != ' ') core_fixed += c;
-      repairs->push_back(Repair{Encode(core), Encode(core_fixed)});
+      repairs->push_back(Repair{text::FromU32(core), text::FromU32(core_fixed)});
     }
     out += fixed;
     i = j;
   }
-  return Encode(out);
+  return text::FromU32(out);
 }
 
 void Cleaner::Clean(const CleanInput& input, Document& doc) const {

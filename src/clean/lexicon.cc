@@ -61,8 +61,8 @@ Result<std::shared_ptr<const ChromeLexicon>> ChromeLexicon::Load(const std::stri
   return std::shared_ptr<const ChromeLexicon>(std::move(lex));
 }
 
-static bool StartsWithWord(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
+bool StartsWithWord(std::string_view s, std::string_view prefix) {
+  return !prefix.empty() && s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
          (s.size() == prefix.size() || s[prefix.size()] == ' ');
 }
 

@@ -16,6 +16,9 @@ namespace rasd::clean {
 // are neither letters nor digits becomes one space, trimmed.
 std::string LineKey(std::string_view line);
 
+// True when key `s` starts with the words of `prefix` (whole words).
+bool StartsWithWord(std::string_view s, std::string_view prefix);
+
 class ChromeLexicon {
  public:
   static Result<std::shared_ptr<const ChromeLexicon>> Load(const std::string& chrome_tsv,

@@ -19,13 +19,6 @@ std::vector<std::string> Tokens(std::string_view name) {
   return text::SplitWords(key);
 }
 
-std::u32string U32(std::string_view s) {
-  std::u32string out;
-  size_t i = 0;
-  while (i < s.size()) out += text::DecodeNext(s, i);
-  return out;
-}
-
 // The shape a swap keeps: first letter, last letter, length.
 uint64_t Shape(const std::u32string& s) {
   return (uint64_t{s.front()} << 40) ^ (uint64_t{s.back()} << 16) ^ s.size();
@@ -160,7 +153,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
         g->Add(name, {EntryKind::kPerson, idx});
         auto toks = Tokens(name);
         if (toks.size() != 1) continue;
-        std::u32string u = U32(toks[0]);
+        std::u32string u = text::ToU32(toks[0]);
         // Surnames with the article (الأسد, الشرع) look like ordinary words: never fuzzy.
         // Names ending in ه/ة look like nouns (رجاحة): never fuzzy either.
         if (u.size() < 5 || toks[0].rfind("\xD8\xA7\xD9\x84", 0) == 0 || u.back() == 0x0647) continue;
@@ -237,7 +230,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
 }
 
 const Person* Gazetteer::FuzzyPerson(std::string_view token) const {
-  std::u32string t = U32(token);
+  std::u32string t = text::ToU32(token);
   if (t.size() < 5) return nullptr;
   int32_t found = -1;
   auto it = fuzzy_.find(Shape(t));

@@ -75,6 +75,21 @@ std::optional<size_t> FindInvalidUtf8(std::string_view s) {
   return std::nullopt;
 }
 
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) out += DecodeNext(s, i);
+  return out;
+}
+
+std::string FromU32(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (char32_t c : s) AppendUtf8(out, c);
+  return out;
+}
+
 int32_t CountCodePoints(std::string_view s) {
   int32_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

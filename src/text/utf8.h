@@ -26,6 +26,10 @@ void AppendUtf8(std::string& out, char32_t c);
 // Byte offset of the first invalid sequence, or nullopt when s is valid UTF-8.
 std::optional<size_t> FindInvalidUtf8(std::string_view s);
 
+// Whole-string conversions, for code that edits text letter by letter.
+std::u32string ToU32(std::string_view s);
+std::string FromU32(std::u32string_view s);
+
 // Number of code points in s.
 int32_t CountCodePoints(std::string_view s);
 
