@@ -2,8 +2,29 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+
+#include "text/arabic.h"
+#include "text/tsv.h"
 
 namespace rasd {
+
+namespace {
+
+Result<std::shared_ptr<const std::unordered_set<std::string>>> LoadStopwords(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{ErrorCode::kNotFound, "cannot open stopword list", path, 0};
+  auto words = std::make_shared<std::unordered_set<std::string>>();
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view w = text::Trim(line);
+    if (w.empty() || w[0] == '#') continue;
+    words->insert(text::NormalizeKey(w));
+  }
+  return std::shared_ptr<const std::unordered_set<std::string>>(std::move(words));
+}
+
+}  // namespace
 
 std::string DefaultDataDir() {
   if (const char* env = std::getenv("RASD_DATA"); env && *env) return env;
@@ -28,6 +49,9 @@ Result<std::shared_ptr<const Resources>> Resources::Load(std::string dir) {
   auto times = events::TimeLexicon::Load(dir);
   if (!times.ok()) return times.error();
   r->times = times.value();
+  auto stop = LoadStopwords(dir + "/lexicon/stopwords.txt");
+  if (!stop.ok()) return stop.error();
+  r->stopwords = std::move(stop).value();
   return std::shared_ptr<const Resources>(std::move(r));
 }
 

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "clean/lexicon.h"
 #include "entities/gazetteer.h"
@@ -19,6 +20,8 @@ struct Resources {
   std::shared_ptr<const entities::Gazetteer> gazetteer;
   std::shared_ptr<const events::Codebook> codebook;
   std::shared_ptr<const events::TimeLexicon> times;
+  // Normalised words that say nothing of a story (lexicon/stopwords.txt).
+  std::shared_ptr<const std::unordered_set<std::string>> stopwords;
 
   // Loads from `data_dir`; empty means $RASD_DATA, else the directory the build
   // was configured with, else ./data.
