@@ -31,11 +31,38 @@ struct IngestArgs {
 int Ingest(const Common& common, const IngestArgs& args);
 
 struct EventsArgs {
-  std::string db, actor, type, from, to, format = "table";
+  std::string db, actor, source, target, type, from, to, format = "table";
   long limit = -1;
   bool all = false;
+  bool every_report = false;
 };
 int Events(const EventsArgs& args);
 int Stats(const std::string& db);
+
+struct SearchArgs {
+  std::string db, query, format = "table";
+  std::string outlet, from, to, actor, type;
+  long limit = 20, offset = 0;
+};
+int Search(const SearchArgs& args);
+
+struct StoriesArgs {
+  std::string db, format = "table";
+  long limit = 30, offset = 0, min_articles = 2, story = 0;
+};
+int Stories(const StoriesArgs& args);
+
+struct DyadsArgs {
+  std::string db, source, target, period = "month", from, to, format = "table";
+  bool both = false;
+  long limit = 30;
+};
+int Dyads(const DyadsArgs& args);
+
+struct ServeArgs {
+  std::string db, host = "127.0.0.1", web_dir, ingest_token;
+  int port = 8080;
+};
+int Serve(const Common& common, const ServeArgs& args);
 
 }  // namespace rasd::cli

@@ -54,6 +54,7 @@ int Ingest(const Common& common, const IngestArgs& args) {
     return 2;
   }
   auto& db = *store.value();
+  db.SetStopwords(*res.value()->stopwords);
   Pipeline pipeline(res.value());
   const std::string version = res.value()->Version();
   read::ArticleSource source(args.paths, read::ReaderOptions{common.max_bytes});
@@ -72,7 +73,7 @@ int Ingest(const Common& common, const IngestArgs& args) {
     options.analyze.learned = std::make_shared<const LearnedChrome>(learned_before);
   }
   Progress progress(source.bytes_total(), !common.quiet);
-  size_t added = 0, duplicates = 0, events = 0, failed = 0;
+  size_t added = 0, duplicates = 0, events = 0, failed = 0, exact = 0, near = 0;
   bool db_failed = false;
   if (auto st = db.Begin(); !st.ok()) {
     std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());
@@ -81,7 +82,8 @@ int Ingest(const Common& common, const IngestArgs& args) {
   auto totals = Run(
       source, pipeline, options,
       [&](Document&& doc, const read::RawArticle& raw) {
-        auto r = db.Add(doc, ToJsonLine(doc), version, store::RawInput{raw.body, raw.is_html, raw.title});
+        store::IngestReport report;
+        auto r = db.Add(doc, ToJsonLine(doc), version, store::RawInput{raw.body, raw.is_html, raw.title}, &report);
         if (!r.ok()) {
           db_failed = true;
           ++failed;
@@ -89,6 +91,8 @@ int Ingest(const Common& common, const IngestArgs& args) {
         } else if (r.value()) {
           ++added;
           events += doc.events.size();
+          if (report.duplicate_kind == "exact") ++exact;
+          else if (report.duplicate_kind == "near") ++near;
         } else {
           ++duplicates;
         }
@@ -132,7 +136,10 @@ int Ingest(const Common& common, const IngestArgs& args) {
 
   if (!common.quiet || totals.errors || failed)
     std::fprintf(stderr, "rasd: %zu articles read, %zu stored, %zu already there, %zu events; %zu inputs failed -> %s\n",
-               totals.articles, added, duplicates, events, totals.errors + failed, args.db.c_str());
+                 totals.articles, added, duplicates, events, totals.errors + failed, args.db.c_str());
+  if (!common.quiet && (exact || near))
+    std::fprintf(stderr, "rasd: %zu exact and %zu near duplicates of stored articles, linked to their originals\n",
+                 exact, near);
   if (!common.quiet && args.learn && learned_lines)
     std::fprintf(stderr, "rasd: %zu lines learned as outlet chrome; %zu stored articles re-cleaned\n", learned_lines,
                  recleaned);

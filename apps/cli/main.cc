@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
   auto* ev = app.add_subcommand("events", "List coded events from a database");
   ev->add_option("--db", events.db, "Database file")->required();
   ev->add_option("--actor", events.actor, "Source or target CAMEO code prefix (RUS, USAGOV) or English name");
+  ev->add_option("--source", events.source, "Source CAMEO code prefix");
+  ev->add_option("--target", events.target, "Target CAMEO code prefix");
+  ev->add_flag("--every-report", events.every_report,
+               "One row per article's report (default: one row per happening, with the number of reports)");
   ev->add_option("--type", events.type, "PLOVER type (CONSULT) or CAMEO code prefix (04)");
   ev->add_option("--from", events.from, "First date YYYY-MM-DD");
   ev->add_option("--to", events.to, "Last date YYYY-MM-DD");
@@ -54,6 +58,52 @@ int main(int argc, char** argv) {
   auto* st = app.add_subcommand("stats", "Summarise a database");
   st->add_option("--db", stats_db, "Database file")->required();
 
+  SearchArgs search;
+  auto* se = app.add_subcommand("search", "Full-text search (Arabic-aware: clitics, spelling variants)");
+  se->add_option("--db", search.db, "Database file")->required();
+  se->add_option("query", search.query, "Words to find; \"...\" for a phrase")->required();
+  se->add_option("--limit", search.limit, "At most this many results (default 20)")->check(CLI::Range(1, 100000));
+  se->add_option("--offset", search.offset, "Skip this many results")->check(CLI::Range(0, 100000000));
+  se->add_option("--format", search.format, "table (default) or jsonl")->check(CLI::IsMember({"table", "jsonl"}));
+  se->add_option("--outlet", search.outlet, "Only this outlet");
+  se->add_option("--from", search.from, "First date YYYY-MM-DD");
+  se->add_option("--to", search.to, "Last date YYYY-MM-DD");
+  se->add_option("--actor", search.actor, "Only articles naming an actor with this CAMEO code prefix");
+  se->add_option("--type", search.type, "Only articles with an event of this PLOVER type or CAMEO prefix");
+
+  StoriesArgs stories;
+  auto* so = app.add_subcommand("stories", "Story threads: articles grouped by shared actors and terms in time");
+  so->add_option("--db", stories.db, "Database file")->required();
+  so->add_option("--limit", stories.limit, "At most this many stories (default 30)");
+  so->add_option("--offset", stories.offset, "Skip this many stories");
+  so->add_option("--min-articles", stories.min_articles, "Only stories with at least this many articles (default 2)");
+  so->add_option("--story", stories.story, "List the articles of one story");
+  so->add_option("--format", stories.format, "table (default) or jsonl")->check(CLI::IsMember({"table", "jsonl"}));
+
+  DyadsArgs dyads;
+  auto* dy = app.add_subcommand("dyads", "Events per actor pair per period: counts and mean Goldstein");
+  dy->add_option("--db", dyads.db, "Database file")->required();
+  dy->add_option("--source", dyads.source, "Source CAMEO code prefix (USA)");
+  dy->add_option("--target", dyads.target, "Target CAMEO code prefix (RUS)");
+  dy->add_flag("--both", dyads.both, "Count the pair in both directions");
+  dy->add_option("--period", dyads.period, "day, week, month (default) or year")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}));
+  dy->add_option("--from", dyads.from, "First date YYYY-MM-DD");
+  dy->add_option("--to", dyads.to, "Last date YYYY-MM-DD");
+  dy->add_option("--limit", dyads.limit, "Without --source/--target: this many top pairs (default 30)");
+  dy->add_option("--format", dyads.format, "table (default), tsv or jsonl")
+      ->check(CLI::IsMember({"table", "tsv", "jsonl"}));
+
+  ServeArgs serve;
+  auto* sv = app.add_subcommand("serve", "Serve the HTTP API and the dashboard over a database");
+  sv->add_option("--db", serve.db, "Database file")->required();
+  sv->add_option("--port", serve.port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  sv->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1)");
+  sv->add_option("--web", serve.web_dir, "Dashboard directory (default: $RASD_WEB or the built-in one)");
+  sv->add_option("--ingest-token", serve.ingest_token,
+                 "Allow POST /api/ingest with 'Authorization: Bearer TOKEN' (default: read-only)");
+  sv->add_option("--data", common.data_dir, "Data directory (for ingest)");
+
   CLI11_PARSE(app, argc, argv);
   if (common.threads == 0) common.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (*a) return Analyze(common, analyze);
@@ -61,5 +111,9 @@ int main(int argc, char** argv) {
   if (*in) return Ingest(common, ingest);
   if (*ev) return Events(events);
   if (*st) return Stats(stats_db);
+  if (*se) return Search(search);
+  if (*so) return Stories(stories);
+  if (*dy) return Dyads(dyads);
+  if (*sv) return Serve(common, serve);
   return 2;
 }

@@ -70,7 +70,7 @@ TEST(Cli, IngestTwiceStoresOnceAndEventsQueries) {
   Ran csv = Shell(bin + " events --db " + db + " --format csv --type AGREE");
   EXPECT_EQ(csv.status, 0);
   EXPECT_EQ(CountLines(csv.out), 2) << csv.out;
-  EXPECT_EQ(csv.out.rfind("date,article,cameo,plover", 0), 0u);
+  EXPECT_EQ(csv.out.rfind("id,article,doc_id,date,cameo,plover", 0), 0u);
   Ran stats = Shell(bin + " stats --db " + db);
   EXPECT_NE(stats.out.find("articles   1"), std::string::npos) << stats.out;
   EXPECT_EQ(Shell(bin + " events --db " + (dir / "missing.db").string() + " 2>/dev/null").status, 2);
