@@ -230,20 +230,18 @@ int Serve(const Common& common, const ServeArgs& a) {
 
   svr.Get(R"(/api/stories/(\d{1,18}))", [&](const httplib::Request& req, httplib::Response& res) {
     const int64_t id = std::stoll(req.matches[1]);
+    auto story = db.Story(id);
+    if (!story.ok()) return SendError(res, 500, story.error().message);
+    if (!story.value()) return SendError(res, 404, "no such story");
     auto members = db.StoryMembers(id);
     if (!members.ok()) return SendError(res, 500, members.error().message);
-    if (members.value().empty()) return SendError(res, 404, "no such story");
     Json jm = Json::array();
     for (const auto& m : members.value())
       jm.push_back(Json{{"id", m.id}, {"doc_id", m.doc_id}, {"title", m.title}, {"outlet", m.outlet},
                         {"date", m.date}, {"duplicate_of", m.duplicate_of ? Json(m.duplicate_of->id) : Json(nullptr)}});
-    const auto& first = members.value().front();
-    SendJson(res, Json{{"id", id},
-                       {"title", first.title},
-                       {"first_date", first.date},
-                       {"last_date", members.value().back().date},
-                       {"articles", members.value().size()},
-                       {"members", jm}});
+    Json j = StoryJson(*story.value());
+    j["members"] = jm;
+    SendJson(res, j);
   });
 
   svr.Post("/api/ingest", [&](const httplib::Request& req, httplib::Response& res) {
@@ -285,7 +283,12 @@ int Serve(const Common& common, const ServeArgs& a) {
   });
 
   svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) == 0 && res.body.empty()) SendError(res, res.status, "not found");
+    if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
+    const char* why = res.status == 404   ? "not found"
+                      : res.status == 413 ? "request too large"
+                      : res.status == 411 ? "a body with Content-Length is required"
+                                          : "bad request";
+    SendError(res, res.status, why);
   });
 
   int port = a.port;

@@ -882,6 +882,12 @@ Result<std::optional<ArticleRecord>> Store::Article(int64_t id) {
   return std::optional<ArticleRecord>(std::move(r));
 }
 
+namespace {
+constexpr const char* kStoryActors =
+    "SELECT en.code FROM entities en JOIN articles a ON a.id = en.article_id"
+    " WHERE a.story_id = ? AND en.code IS NOT NULL GROUP BY en.code ORDER BY COUNT(*) DESC, en.code LIMIT 4;";
+}  // namespace
+
 Result<std::vector<StoryRow>> Store::Stories(int64_t limit, int64_t offset, int64_t min_articles, int64_t* total) {
   if (total) {
     Stmt c(db_, "SELECT COUNT(*) FROM stories WHERE articles >= ?;");
@@ -893,8 +899,7 @@ Result<std::vector<StoryRow>> Store::Stories(int64_t limit, int64_t offset, int6
   if (!q.ok()) return Fail("query stories");
   q.Bind(1, min_articles).Bind(2, limit).Bind(3, offset);
   std::vector<StoryRow> out;
-  Stmt actors(db_, "SELECT en.code FROM entities en JOIN articles a ON a.id = en.article_id"
-                   " WHERE a.story_id = ? AND en.code IS NOT NULL GROUP BY en.code ORDER BY COUNT(*) DESC, en.code LIMIT 4;");
+  Stmt actors(db_, kStoryActors);
   while (q.Step() == SQLITE_ROW) {
     StoryRow r{q.Int(0), q.Int(4), q.Text(1), q.Text(2), q.Text(3), {}};
     actors.Reset();
@@ -903,6 +908,19 @@ Result<std::vector<StoryRow>> Store::Stories(int64_t limit, int64_t offset, int6
     out.push_back(std::move(r));
   }
   return out;
+}
+
+Result<std::optional<StoryRow>> Store::Story(int64_t id) {
+  Stmt q(db_, "SELECT id, COALESCE(title,''), COALESCE(first_date,''), COALESCE(last_date,''), articles FROM stories"
+              " WHERE id = ?;");
+  if (!q.ok()) return Fail("query story");
+  q.Bind(1, id);
+  if (q.Step() != SQLITE_ROW) return std::optional<StoryRow>();
+  StoryRow r{q.Int(0), q.Int(4), q.Text(1), q.Text(2), q.Text(3), {}};
+  Stmt actors(db_, kStoryActors);
+  actors.Bind(1, id);
+  while (actors.Step() == SQLITE_ROW) r.actors.push_back(actors.Text(0));
+  return std::optional<StoryRow>(std::move(r));
 }
 
 Result<std::vector<ArticleRecord>> Store::StoryMembers(int64_t story) {

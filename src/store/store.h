@@ -174,6 +174,7 @@ class Store {
   Result<std::optional<ArticleRecord>> Article(int64_t id);
   Result<int64_t> CountEvents(const EventFilter& filter);
   Result<std::vector<StoryRow>> Stories(int64_t limit, int64_t offset, int64_t min_articles, int64_t* total);
+  Result<std::optional<StoryRow>> Story(int64_t id);
   Result<std::vector<ArticleRecord>> StoryMembers(int64_t story);  // without analysis
   Result<std::vector<ActorRow>> Actors(int64_t limit);
   Result<std::vector<PairRow>> Pairs(int64_t limit);
