@@ -3,6 +3,7 @@
 // Read-only unless started with --ingest-token. Listens on 127.0.0.1 by default.
 // Article text is untrusted: the API returns it as JSON strings only, and every page
 // is sent with a Content-Security-Policy that allows no inline or foreign script.
+// Requests are bounded: 8 MiB bodies, 10 s to read or write, 5 s of queries.
 #include <httplib.h>
 
 #include <atomic>
@@ -27,6 +28,7 @@ namespace {
 
 constexpr size_t kMaxBody = 8u << 20;
 constexpr int64_t kMaxLimit = 1000;
+constexpr auto kQueryTime = std::chrono::seconds(5);
 
 std::string DefaultWebDir() {
   if (const char* env = std::getenv("RASD_WEB"); env && *env) return env;
@@ -108,6 +110,11 @@ int Serve(const Common& common, const ServeArgs& a) {
                            {"Content-Security-Policy",
                             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"}});
+  // Every request's queries get kQueryTime; a slower one is interrupted and answered 500.
+  svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    store::Store::SetThreadDeadline(std::chrono::steady_clock::now() + kQueryTime);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   if (!svr.set_mount_point("/", web))
     std::fprintf(stderr, "rasd: no dashboard at %s (the API still works; --web DIR)\n", web.c_str());
 
@@ -249,6 +256,7 @@ int Serve(const Common& common, const ServeArgs& a) {
     const std::string auth = req.get_header_value("Authorization");
     if (!ConstantTimeEquals(auth, "Bearer " + a.ingest_token)) return SendError(res, 401, "bad or missing token");
     std::lock_guard<std::mutex> lock(ingest_mutex);
+    store::Store::SetThreadDeadline(std::nullopt);  // an ingest takes as long as its body needs
     int64_t read = 0, added = 0, duplicates = 0, failed = 0;
     Json errors = Json::array();
     (void)db.Begin();

@@ -188,6 +188,21 @@ std::string ContentHash(const std::string& url, const std::string& title, const 
 
 int Store::SchemaVersion() { return kVersion; }
 
+namespace {
+thread_local std::optional<std::chrono::steady_clock::time_point> t_deadline;
+int CheckDeadline(void*) { return t_deadline && std::chrono::steady_clock::now() > *t_deadline ? 1 : 0; }
+// A query starting after the deadline fails at once (FTS5 does most of its work inside
+// few VM steps, so the progress handler alone would let a short one through).
+Status Expired() {
+  if (CheckDeadline(nullptr)) return Error{ErrorCode::kDatabase, "query interrupted: the request took too long", "", 0};
+  return {};
+}
+}  // namespace
+
+void Store::SetThreadDeadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
+  t_deadline = deadline;
+}
+
 Error Store::Fail(const std::string& what) const {
   return Error{ErrorCode::kDatabase, what + ": " + sqlite3_errmsg(db_), sqlite3_db_filename(db_, "main") ?: "", 0};
 }
@@ -212,6 +227,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     return Error{ErrorCode::kDatabase, "cannot open database: " + msg, path, 0};
   }
   sqlite3_busy_timeout(db, 5000);
+  sqlite3_progress_handler(db, 4000, CheckDeadline, nullptr);
   if (!RegisterTokenizer(db)) {
     sqlite3_close(db);
     return Error{ErrorCode::kDatabase, "this SQLite has no FTS5 (full-text search)", path, 0};
@@ -667,6 +683,7 @@ Result<int64_t> Store::CountEvents(const EventFilter& f) {
 }
 
 Result<std::vector<EventRow>> Store::Events(const EventFilter& f) {
+  if (auto st = Expired(); !st.ok()) return st.error();
   std::string sql =
       "SELECT e.article_id, a.doc_id, COALESCE(e.date_start, a.date, ''), e.cameo, e.plover, COALESCE(e.mode,''),"
       " COALESCE(e.source_code,''), COALESCE(e.source_name,''), COALESCE(e.target_code,''), COALESCE(e.target_name,''),"
@@ -770,6 +787,7 @@ std::vector<Segment> Segments(const std::string& s) {
 }  // namespace
 
 Result<SearchResult> Store::Search(const SearchQuery& query) {
+  if (auto st = Expired(); !st.ok()) return st.error();
   const std::string match = MatchExpression(query.text);
   if (match.find_first_not_of("\" ") == std::string::npos)
     return Error{ErrorCode::kUsage, "the query has no words to search for", "", 0};
@@ -946,6 +964,7 @@ Result<std::vector<ArticleRecord>> Store::StoryMembers(int64_t story) {
 }
 
 Result<std::vector<ActorRow>> Store::Actors(int64_t limit) {
+  if (auto st = Expired(); !st.ok()) return st.error();
   Stmt q(db_, "SELECT code, COUNT(*) c FROM entities WHERE code IS NOT NULL AND code != ''"
               " GROUP BY code ORDER BY c DESC, code LIMIT ?;");
   if (!q.ok()) return Fail("query actors");
@@ -971,6 +990,7 @@ Result<std::vector<ActorRow>> Store::Actors(int64_t limit) {
 }
 
 Result<std::vector<PairRow>> Store::Pairs(int64_t limit) {
+  if (auto st = Expired(); !st.ok()) return st.error();
   std::string sql = std::string("SELECT e.source_code, e.target_code, COUNT(*) c, AVG(e.goldstein) FROM events e"
                                 " WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL") +
                     kFactual + kCanonical + " GROUP BY 1, 2 ORDER BY c DESC, 1, 2 LIMIT ?;";
@@ -983,6 +1003,7 @@ Result<std::vector<PairRow>> Store::Pairs(int64_t limit) {
 }
 
 Result<std::vector<DyadPoint>> Store::Dyads(const DyadQuery& d) {
+  if (auto st = Expired(); !st.ok()) return st.error();
   const std::string day = "substr(COALESCE(e.date_start, a.date), 1, 10)";
   std::string period;
   if (d.period == "day") period = day;

@@ -8,6 +8,7 @@
 // happening. Full-text search is an FTS5 index with the rasd tokenizer (store/fts.h).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -180,6 +181,9 @@ class Store {
   Result<std::vector<PairRow>> Pairs(int64_t limit);
   Result<std::vector<DyadPoint>> Dyads(const DyadQuery& query);
   bool read_only() const { return read_only_; }
+  // Queries run by this thread after the deadline are interrupted and fail with
+  // "query interrupted" (the server sets one per request); nullopt lifts it.
+  static void SetThreadDeadline(std::optional<std::chrono::steady_clock::time_point> deadline);
 
  private:
   explicit Store(sqlite3* db, bool read_only) : db_(db), read_only_(read_only) {}

@@ -121,6 +121,14 @@ TEST(Explore, SearchFiltersAndHostileQueries) {
     auto r = db.Search(h);
     EXPECT_TRUE(r.ok()) << hostile << ": " << r.error().ToString();
   }
+  // A query past its thread's deadline is interrupted, as the server bounds requests.
+  Store::SetThreadDeadline(std::chrono::steady_clock::now() - std::chrono::seconds(1));
+  SearchQuery slow;
+  slow.text = "الهدنة";
+  auto interrupted = db.Search(slow);
+  Store::SetThreadDeadline(std::nullopt);
+  EXPECT_FALSE(interrupted.ok());
+  EXPECT_TRUE(db.Search(slow).ok());
   SearchQuery empty;
   empty.text = "  ،،  ";
   EXPECT_FALSE(db.Search(empty).ok());
