@@ -2,7 +2,7 @@
 // saudinewsnet/*.zip, one JSON array of articles per day). Prints articles/s and MB/s
 // on one thread and on all threads, and the peak RSS. Skips when the corpus is absent.
 //
-//   build/bench/throughput [--limit N] [--threads N] [CORPUS_DIR]
+//   build/bench/throughput [--limit N] [--threads N] [--clean-only] [CORPUS_DIR]
 //
 // Articles are read one zip (one day) at a time, so memory stays that of the engine
 // plus one day of text; reading and unzipping are not timed, JSON output is.
@@ -124,11 +124,13 @@ static Figures CleanPass(const rasd::Pipeline& pipeline, const std::vector<std::
 
 int main(int argc, char** argv) {
   size_t limit = SIZE_MAX;
+  bool clean_only = false;
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string dir = std::string(RASD_SHARED_DIR) + "/corpora/news/saudinewsnet";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--limit") && i + 1 < argc) limit = std::strtoull(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--clean-only")) clean_only = true;
     else dir = argv[i];
   }
   std::vector<std::string> zips;
@@ -149,6 +151,7 @@ int main(int argc, char** argv) {
   rasd::Pipeline pipeline(res.value());
   std::printf("corpus: %zu zips in %s\n", zips.size(), dir.c_str());
   for (int t : {1, threads}) {
+    if (clean_only) break;
     Figures f = Pass(pipeline, zips, t, limit);
     std::printf("threads %-2d  articles %zu  %.1f MB  %.2f s  %.0f articles/s  %.2f MB/s  (%zu entities, %zu events)\n", t,
                 f.articles, f.bytes / 1048576.0, f.seconds, f.articles / f.seconds, f.bytes / 1048576.0 / f.seconds,

@@ -112,11 +112,10 @@ std::string BeforeDash(std::string_view line) {
 }  // namespace
 
 std::string RepairLine(std::string_view line, std::vector<Repair>* repairs) {
+  // Every repair involves a tatweel (U+0640, bytes D9 80, which no other UTF-8
+  // sequence contains): without one the line is kept as it is.
+  if (line.find("\xD9\x80") == std::string_view::npos) return std::string(line);
   std::u32string u = text::ToU32(line);
-  bool any = false;
-  for (char32_t c : u)
-    if (c == 0x0640) any = true;
-  if (!any) return std::string(line);
   std::u32string out;
   out.reserve(u.size());
   size_t i = 0;
@@ -378,8 +377,11 @@ void Cleaner::Clean(const CleanInput& input, Document& doc) const {
         kept.pop_back();
         break;
       }
+      // Tags glued to the last sentence are short: look at the line's end only.
+      const size_t window = last.size() > 600 ? last.size() - 600 : 0;
       for (const char* end : {". ", ".\xE2\x80\x9D ", "! ", "\xD8\x9F "}) {
-        size_t pos = last.rfind(std::string(end) + prefix + " ");
+        size_t pos = std::string_view(last).substr(window).rfind(std::string(end) + prefix + " ");
+        if (pos != std::string::npos) pos += window;
         if (pos == std::string::npos) continue;
         size_t cut = pos + std::string(end).size() - 1;
         std::string tail(text::Trim(std::string_view(last).substr(cut)));

@@ -2,6 +2,7 @@
 // byline lexicon (data/lexicon/bylines.tsv), loaded once and shared read-only.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,12 @@ class ChromeLexicon {
  private:
   std::unordered_map<std::string, std::string> exact_;
   std::vector<std::pair<std::string, std::string>> prefix_, contains_;
+  // The contains-patterns are found in one pass over a line: every 4-byte window is
+  // hashed into this filter, and only windows that may start a pattern are compared.
+  static constexpr uint32_t kGramBits = 1u << 16;
+  std::vector<uint64_t> gram_filter_ = std::vector<uint64_t>(kGramBits / 64);
+  static uint32_t GramHash(const char* p);
+  const std::string* FindContained(std::string_view key) const;
   std::vector<std::string> team_, author_, source_, bio_, tail_;
   std::string version_;
 };

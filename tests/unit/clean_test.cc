@@ -1,10 +1,52 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "clean/cleaner.h"
+#include "clean/lexicon.h"
 #include "test_util.h"
+#include "text/arabic.h"
+#include "text/utf8.h"
 
 namespace rasd::clean {
 namespace {
+
+// LineKey's table-driven fast path against the per-character definition, on random
+// mixes of Arabic (letters, marks, tatweel, digits, punctuation), Latin, other scripts
+// and invalid bytes.
+TEST(LineKey, FastPathAgreesWithTheDefinition) {
+  auto reference = [](std::string_view line) {
+    std::string key;
+    size_t i = 0;
+    bool space = true;
+    while (i < line.size()) {
+      char32_t c = text::FoldChar(text::DecodeNext(line, i));
+      if (!c) continue;
+      if (text::IsLetter(c) || text::IsDigit(c)) {
+        text::AppendUtf8(key, c);
+        space = false;
+      } else if (!space) {
+        key += ' ';
+        space = true;
+      }
+    }
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    return key;
+  };
+  const char32_t pool[] = {0x0627, 0x0623, 0x0625, 0x0622, 0x0649, 0x0629, 0x0624, 0x0626, 0x0640, 0x064E, 0x0651,
+                           0x0660, 0x0669, 0x06F4, 0x060C, 0x061F, 0x06A9, 0x06CC, 0x0671, 0x06D2, 'A',    'z',
+                           '7',    ' ',    '.',    ':',    0x00E9, 0x00A0, 0x200F, 0xFEFB, 0x4E2D, 0x1F600};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    const int len = rng() % 40;
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 50 == 0) s += static_cast<char>(0x80 + rng() % 0x40);  // a stray continuation byte
+      else text::AppendUtf8(s, pool[rng() % (sizeof pool / sizeof pool[0])]);
+    }
+    ASSERT_EQ(LineKey(s), reference(s)) << s;
+  }
+}
 
 TEST(Repair, RejoinsWordsSplitWithTatweelAndMarks) {
   std::vector<Repair> repairs;
