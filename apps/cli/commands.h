@@ -65,4 +65,17 @@ struct ServeArgs {
 };
 int Serve(const Common& common, const ServeArgs& args);
 
+struct TrainNerArgs {
+  std::vector<std::string> train, unlabeled;
+  std::string model, test_out;
+  int epochs = 12;
+  double test_last = 0;  // hold out this share of the sentences (the last ones) and score on it
+};
+int TrainNer(const Common& common, const TrainNerArgs& args);
+
+struct NerArgs {
+  std::string model, conll;
+};
+int Ner(const Common& common, const NerArgs& args);
+
 }  // namespace rasd::cli

@@ -104,6 +104,26 @@ int main(int argc, char** argv) {
                  "Allow POST /api/ingest with 'Authorization: Bearer TOKEN' (default: read-only)");
   sv->add_option("--data", common.data_dir, "Data directory (for ingest)");
 
+  TrainNerArgs train_ner;
+  auto* tn = app.add_subcommand("train-ner", "Train the statistical NER tagger on CoNLL files (word ... BIO-tag)");
+  tn->add_option("train", train_ner.train, "CoNLL files")->required();
+  tn->add_option("--model", train_ner.model, "Model file to write")->required();
+  tn->add_option("--epochs", train_ner.epochs, "Perceptron epochs (default 12)")->check(CLI::Range(1, 100));
+  tn->add_option("--test-last", train_ner.test_last, "Hold out this share of the sentences (the last) and score on it")
+      ->check(CLI::Range(0.0, 0.9));
+  tn->add_option("--test-out", train_ner.test_out, "Write PREFIX.gold.conll and PREFIX.pred.conll of the held-out part");
+  tn->add_option("--unlabeled", train_ner.unlabeled,
+                 "Unlabeled articles (files, folders, JSONL) whose word statistics become features");
+  tn->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
+  tn->add_flag("-q,--quiet", common.quiet, "No progress on stderr");
+
+  NerArgs ner_args;
+  auto* nr = app.add_subcommand("ner", "Tag the words of a CoNLL file with a trained model (CoNLL out)");
+  nr->add_option("--model", ner_args.model, "Model file (rasd train-ner)")->required();
+  nr->add_option("--conll", ner_args.conll, "CoNLL file: one word per line (first column), blank line between sentences")
+      ->required();
+  nr->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
+
   CLI11_PARSE(app, argc, argv);
   if (common.threads == 0) common.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (*a) return Analyze(common, analyze);
@@ -115,5 +135,7 @@ int main(int argc, char** argv) {
   if (*so) return Stories(stories);
   if (*dy) return Dyads(dyads);
   if (*sv) return Serve(common, serve);
+  if (*tn) return TrainNer(common, train_ner);
+  if (*nr) return Ner(common, ner_args);
   return 2;
 }

@@ -1,0 +1,174 @@
+// rasd train-ner / rasd ner: train the statistical NER tagger on CoNLL data and tag
+// CoNLL files with it (src/ner/tagger.h).
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "commands.h"
+#include "ner/tagger.h"
+#include "pipeline/resources.h"
+#include "read/reader.h"
+
+namespace rasd::cli {
+
+namespace {
+
+std::shared_ptr<const ner::NameHints> Hints(const Common& common) {
+  auto res = Resources::Load(common.data_dir);
+  if (!res.ok()) {
+    std::fprintf(stderr, "rasd: cannot load data: %s\n", res.error().ToString().c_str());
+    return nullptr;
+  }
+  return std::make_shared<const ner::NameHints>(*res.value()->gazetteer);
+}
+
+// Entity spans (start, end, type) of BIO tags, in the manner of conlleval.
+std::set<std::tuple<size_t, size_t, std::string>> Spans(const std::vector<std::string>& tags) {
+  std::set<std::tuple<size_t, size_t, std::string>> out;
+  size_t start = 0;
+  std::string type;
+  bool open = false;
+  for (size_t i = 0; i <= tags.size(); ++i) {
+    const std::string t = i < tags.size() ? tags[i] : "O";
+    const char p = t[0];
+    const std::string ty = t.size() > 2 ? t.substr(2) : "";
+    if (open && (p != 'I' || ty != type)) {
+      out.emplace(start, i, type);
+      open = false;
+    }
+    if (p == 'B' || (p == 'I' && !open)) start = i, type = ty, open = true;
+  }
+  return out;
+}
+
+void WriteConll(std::ostream& o, const std::vector<ner::Sentence>& sents, const std::vector<std::vector<std::string>>& tags) {
+  for (size_t k = 0; k < sents.size(); ++k) {
+    for (size_t i = 0; i < sents[k].words.size(); ++i) o << sents[k].words[i] << ' ' << tags[k][i] << '\n';
+    o << '\n';
+  }
+}
+
+}  // namespace
+
+int TrainNer(const Common& common, const TrainNerArgs& a) {
+  std::vector<ner::Sentence> data;
+  for (const auto& path : a.train) {
+    auto r = ner::ReadConll(path);
+    if (!r.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", r.error().ToString().c_str());
+      return 2;
+    }
+    for (auto& s : r.value())
+      if (!s.tags.empty()) data.push_back(std::move(s));
+  }
+  if (data.empty()) {
+    std::fprintf(stderr, "rasd: no tagged sentences to train on\n");
+    return 2;
+  }
+  std::vector<ner::Sentence> test;
+  if (a.test_last > 0) {
+    const size_t n = static_cast<size_t>(data.size() * a.test_last);
+    test.assign(std::make_move_iterator(data.end() - n), std::make_move_iterator(data.end()));
+    data.resize(data.size() - n);
+  }
+  auto hints = Hints(common);
+  if (!hints) return 2;
+  size_t words = 0;
+  for (const auto& s : data) words += s.words.size();
+  if (!common.quiet)
+    std::fprintf(stderr, "rasd: training on %zu sentences (%zu words), %d epochs\n", data.size(), words, a.epochs);
+  auto t0 = std::chrono::steady_clock::now();
+  ner::Vocabulary vocab;
+  if (!a.unlabeled.empty()) {
+    size_t articles = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      read::ArticleSource source(a.unlabeled);
+      articles = 0;
+      while (true) {
+        auto next = source.Next();
+        if (!next.ok()) continue;  // unreadable input: skipped (the reader says where)
+        if (!next.value()) break;
+        if (pass == 0) vocab.Count(next.value()->body);
+        else vocab.CountContexts(next.value()->body);
+        ++articles;
+      }
+    }
+    vocab.Finish();
+    if (!common.quiet) std::fprintf(stderr, "rasd: vocabulary of %zu words from %zu unlabeled articles\n", vocab.size(), articles);
+  }
+  ner::TrainOptions options;
+  options.epochs = a.epochs;
+  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), [&](int epoch, double acc) {
+    if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
+  });
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (auto st = tagger->Save(a.model); !st.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());
+    return 2;
+  }
+  if (!common.quiet)
+    std::fprintf(stderr, "rasd: %zu features, trained in %.1f s -> %s\n", tagger->features(), secs, a.model.c_str());
+  if (test.empty()) return 0;
+  // Held-out evaluation: entity-level precision, recall and F1 per type.
+  std::vector<std::vector<std::string>> gold, pred;
+  std::map<std::string, std::array<size_t, 3>> counts;  // type -> tp, predicted, gold
+  size_t test_words = 0;
+  auto t1 = std::chrono::steady_clock::now();
+  for (const auto& s : test) {
+    pred.push_back(tagger->Tag(s.words));
+    gold.push_back(s.tags);
+    test_words += s.words.size();
+  }
+  const double tag_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  for (size_t k = 0; k < test.size(); ++k) {
+    auto g = Spans(gold[k]), p = Spans(pred[k]);
+    for (const auto& s : p) {
+      ++counts[std::get<2>(s)][1];
+      if (g.count(s)) ++counts[std::get<2>(s)][0];
+    }
+    for (const auto& s : g) ++counts[std::get<2>(s)][2];
+  }
+  size_t tp = 0, np = 0, ng = 0;
+  std::printf("held out: last %zu sentences (%zu words), tagged at %.0f words/s\n", test.size(), test_words,
+              test_words / tag_secs);
+  std::printf("%-6s %9s %9s %9s %7s\n", "type", "precision", "recall", "F1", "gold");
+  for (const auto& [type, c] : counts) {
+    const double p = c[1] ? double(c[0]) / c[1] : 0, r = c[2] ? double(c[0]) / c[2] : 0;
+    std::printf("%-6s %9.3f %9.3f %9.3f %7zu\n", type.c_str(), p, r, p + r ? 2 * p * r / (p + r) : 0, c[2]);
+    tp += c[0], np += c[1], ng += c[2];
+  }
+  const double p = np ? double(tp) / np : 0, r = ng ? double(tp) / ng : 0;
+  std::printf("%-6s %9.3f %9.3f %9.3f %7zu\n", "micro", p, r, p + r ? 2 * p * r / (p + r) : 0, ng);
+  if (!a.test_out.empty()) {
+    std::ofstream go(a.test_out + ".gold.conll"), po(a.test_out + ".pred.conll");
+    WriteConll(go, test, gold);
+    WriteConll(po, test, pred);
+  }
+  return 0;
+}
+
+int Ner(const Common& common, const NerArgs& a) {
+  auto hints = Hints(common);
+  if (!hints) return 2;
+  auto tagger = ner::Tagger::Load(a.model, hints);
+  if (!tagger.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", tagger.error().ToString().c_str());
+    return 2;
+  }
+  auto sents = ner::ReadConll(a.conll, /*tags=*/false);
+  if (!sents.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", sents.error().ToString().c_str());
+    return 2;
+  }
+  for (const auto& s : sents.value()) {
+    auto tags = tagger.value()->Tag(s.words);
+    for (size_t i = 0; i < s.words.size(); ++i) std::printf("%s %s\n", s.words[i].c_str(), tags[i].c_str());
+    std::printf("\n");
+  }
+  return 0;
+}
+
+}  // namespace rasd::cli

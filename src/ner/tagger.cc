@@ -1,0 +1,499 @@
+#include "ner/tagger.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <set>
+
+#include "corpus/terms.h"
+#include "morph/tokenizer.h"
+#include "text/arabic.h"
+#include "text/utf8.h"
+
+namespace rasd::ner {
+
+namespace {
+
+std::string_view TypeOf(const std::string& tag) { return tag.size() > 2 ? std::string_view(tag).substr(2) : ""; }
+
+// The first or last n code points of s.
+std::string Head(std::string_view s, int n) {
+  size_t i = 0;
+  for (int k = 0; k < n && i < s.size(); ++k) text::DecodeNext(s, i);
+  return std::string(s.substr(0, i));
+}
+std::string Tail(std::string_view s, int n) {
+  size_t i = s.size();
+  for (int k = 0; k < n && i > 0; ++k) {
+    do --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+  }
+  return std::string(s.substr(i));
+}
+
+std::string Shape(std::string_view w) {
+  bool arabic = false, latin = false, digit = false, other = false;
+  size_t i = 0;
+  while (i < w.size()) {
+    char32_t c = text::DecodeNext(w, i);
+    if (text::IsArabicLetter(c)) arabic = true;
+    else if (text::IsDigit(c)) digit = true;
+    else if (text::IsLetter(c)) latin = true;
+    else other = true;
+  }
+  std::string s;
+  if (arabic) s += 'a';
+  if (latin) s += 'l';
+  if (digit) s += 'd';
+  if (other) s += 'p';
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<Sentence>> ReadConll(const std::string& path, bool tags) {
+  std::ifstream in(path);
+  if (!in) return Error{ErrorCode::kNotFound, "cannot open", path, 0};
+  std::vector<Sentence> out;
+  Sentence cur;
+  std::string line;
+  long number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> parts;
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      size_t j = i;
+      while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+      if (j > i) parts.emplace_back(line.substr(i, j - i));
+      i = j;
+    }
+    if (parts.empty()) {
+      if (!cur.words.empty()) out.push_back(std::move(cur));
+      cur = Sentence{};
+      continue;
+    }
+    if (text::FindInvalidUtf8(line)) return Error{ErrorCode::kBadData, "invalid UTF-8", path, number};
+    cur.words.push_back(parts.front());
+    if (tags && parts.size() > 1) {
+      std::string tag = parts.back();
+      if (tag != "O" && (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-'))
+        return Error{ErrorCode::kBadData, "tag '" + tag + "' is not O, B-X or I-X", path, number};
+      cur.tags.push_back(std::move(tag));
+    }
+  }
+  if (!cur.words.empty()) out.push_back(std::move(cur));
+  for (const auto& s : out)
+    if (!s.tags.empty() && s.tags.size() != s.words.size())
+      return Error{ErrorCode::kBadData, "some words of a sentence have tags and some do not", path, 0};
+  return out;
+}
+
+NameHints::NameHints(const entities::Gazetteer& gazetteer) {
+  using entities::EntryKind;
+  for (const auto& [tokens, entry] : gazetteer.names_list()) {
+    const char* kind = nullptr;
+    switch (entry.kind) {
+      case EntryKind::kCountry: kind = "country"; break;
+      case EntryKind::kNisba: kind = "nisba"; break;
+      case EntryKind::kPlace: kind = "place"; break;
+      case EntryKind::kPerson: kind = "person"; break;
+      case EntryKind::kOrg: kind = "org"; break;
+      case EntryKind::kTitle: kind = "title"; break;
+      default: break;
+    }
+    if (!kind) continue;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      std::string hint = std::string(tokens.size() == 1 ? "S-" : k == 0 ? "B-" : "I-") + kind;
+      auto& v = hints_[tokens[k]];
+      if (std::find(v.begin(), v.end(), hint) == v.end()) v.push_back(std::move(hint));
+    }
+  }
+}
+
+void NameHints::Add(std::string_view norm, const std::string& prefix, std::vector<std::string>& out) const {
+  std::set<std::string> seen;
+  for (const auto& r : morph::Readings(norm)) {
+    auto it = hints_.find(r.stem);
+    if (it == hints_.end()) continue;
+    for (const auto& h : it->second)
+      if (seen.insert(h).second) out.push_back(prefix + h);
+  }
+}
+
+void Vocabulary::Count(std::string_view text) {
+  corpus::ForEachWord(text, [&](const std::string& norm, size_t, size_t) {
+    if (norm.size() > 4 && norm.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) ++counts_[norm.substr(4)].second;  // ال
+    else ++counts_[norm].first;
+  });
+}
+
+void Vocabulary::CountContexts(std::string_view text) {
+  if (context_words_.empty()) {
+    std::vector<std::pair<int64_t, std::string>> by_count;
+    for (const auto& [w, c] : counts_) by_count.emplace_back(c.first, w);
+    const size_t k = std::min(kContextWords, by_count.size());
+    std::partial_sort(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(k), by_count.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    for (size_t i = 0; i < k; ++i) {
+      context_words_.push_back(by_count[i].second);
+      context_id_[by_count[i].second] = static_cast<uint16_t>(i + 1);
+    }
+  }
+  std::string prev;
+  uint16_t prev_id = 0;
+  corpus::ForEachWord(text, [&](const std::string& norm, size_t, size_t) {
+    auto it = context_id_.find(norm);
+    const uint16_t id = it == context_id_.end() ? 0 : it->second;
+    if (prev_id && !id) ++left_[norm][prev_id];
+    if (id && !prev.empty() && !prev_id) ++right_[prev][id];
+    prev = norm;
+    prev_id = id;
+  });
+}
+
+std::pair<std::string, std::string> Vocabulary::Contexts(const std::string& norm) const {
+  auto it = contexts_.find(norm);
+  if (it == contexts_.end()) return {};
+  auto word = [&](uint16_t id) { return id ? context_words_[id - 1] : std::string(); };
+  return {word(it->second.first), word(it->second.second)};
+}
+
+void Vocabulary::Finish(int64_t min_count) {
+  codes_.clear();
+  auto best = [](const std::unordered_map<uint16_t, int32_t>& m) {
+    uint16_t arg = 0;
+    int32_t top = 1;  // at least twice
+    for (const auto& [id, c] : m)
+      if (c > top || (c == top && arg && id < arg)) top = c, arg = id;
+    return arg;
+  };
+  for (const auto& [w, m] : left_) contexts_[w].first = best(m);
+  for (const auto& [w, m] : right_) contexts_[w].second = best(m);
+  left_.clear();
+  right_.clear();
+  for (const auto& [w, c] : counts_) {
+    const int64_t n = c.first + c.second;
+    if (n < min_count) continue;
+    int f = 0;
+    while ((int64_t{1} << (f + 1)) <= n && f < 15) ++f;  // floor(log2 n), at most 15
+    const double share = static_cast<double>(c.second) / n;
+    const int al = share == 0 ? 1 : share < 0.5 ? 2 : 3;
+    codes_[w] = static_cast<uint8_t>((f << 2) | al);
+  }
+  counts_.clear();
+}
+
+std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::string>& words) const {
+  const size_t n = words.size();
+  std::vector<std::string> norm(n), stem(n);
+  std::vector<std::vector<std::string>> hints(n);
+  for (size_t i = 0; i < n; ++i) {
+    norm[i] = text::NormalizeKey(words[i]);
+    if (norm[i].empty()) norm[i] = words[i];
+    stem[i] = corpus::SearchStem(norm[i]);
+    if (hints_) hints_->Add(norm[i], "", hints[i]);
+  }
+  auto at = [&](const std::vector<std::string>& v, long i) -> const std::string& {
+    static const std::string kStart = "<s>", kEnd = "</s>";
+    return i < 0 ? kStart : i >= static_cast<long>(n) ? kEnd : v[i];
+  };
+  std::vector<std::vector<std::string>> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    auto& f = out[i];
+    const long k = static_cast<long>(i);
+    f.push_back("b");
+    f.push_back("w=" + norm[i]);
+    f.push_back("s=" + stem[i]);
+    f.push_back("sh=" + Shape(words[i]));
+    for (int m = 1; m <= 4; ++m) {
+      f.push_back("p" + std::to_string(m) + "=" + Head(norm[i], m));
+      f.push_back("x" + std::to_string(m) + "=" + Tail(norm[i], m));
+    }
+    f.push_back("w-1=" + at(norm, k - 1));
+    f.push_back("w+1=" + at(norm, k + 1));
+    f.push_back("w-2=" + at(norm, k - 2));
+    f.push_back("w+2=" + at(norm, k + 2));
+    f.push_back("s-1=" + at(stem, k - 1));
+    f.push_back("s+1=" + at(stem, k + 1));
+    f.push_back("ww=" + at(norm, k - 1) + "|" + norm[i]);
+    f.push_back("wn=" + norm[i] + "|" + at(norm, k + 1));
+    f.push_back("x2-1=" + Tail(at(norm, k - 1), 2));
+    f.push_back("x2+1=" + Tail(at(norm, k + 1), 2));
+    f.push_back("ww2=" + at(norm, k - 2) + "|" + at(norm, k - 1));
+    // Letter trigrams inside the word: transliterated foreign names have their own.
+    {
+      const std::u32string u = text::ToU32(norm[i]);
+      for (size_t a = 0; a + 3 <= u.size(); ++a) f.push_back("c3=" + text::FromU32(u.substr(a, 3)));
+    }
+    // The stems without an ambiguous leading clitic (و ف ب ل ك).
+    {
+      std::vector<std::string> variants;
+      corpus::IndexStems(norm[i], variants);
+      for (size_t v = 1; v < variants.size(); ++v) f.push_back("v=" + variants[v]);
+    }
+    for (const auto& h : hints[i]) f.push_back("g=" + h);
+    if (i > 0)
+      for (const auto& h : hints[i - 1]) f.push_back("g-1=" + h);
+    if (i + 1 < n)
+      for (const auto& h : hints[i + 1]) f.push_back("g+1=" + h);
+    if (hints[i].empty()) f.push_back("g=none");
+    if (vocab_.size()) {
+      const uint8_t code = vocab_.Code(norm[i]), scode = vocab_.Code(stem[i]);
+      f.push_back("vf=" + std::to_string(code >> 2) + "/" + std::to_string(code & 3));
+      f.push_back("vs=" + std::to_string(scode >> 2) + "/" + std::to_string(scode & 3));
+      f.push_back("vfw=" + std::to_string(code >> 2) + "|" + at(norm, k - 1));
+      auto [lc, rc] = vocab_.Contexts(norm[i]);
+      if (!lc.empty()) f.push_back("lc=" + lc);
+      if (!rc.empty()) f.push_back("rc=" + rc);
+      if (!lc.empty() && !rc.empty()) f.push_back("lrc=" + lc + "|" + rc);
+    }
+  }
+  return out;
+}
+
+bool Tagger::Allowed(int from, int to) const {
+  const std::string& t = tags_[to];
+  if (t[0] != 'I') return true;
+  if (from < 0) return false;
+  const std::string& p = tags_[from];
+  return p != "O" && TypeOf(p) == TypeOf(t);
+}
+
+std::vector<int> Tagger::Decode(const std::vector<std::vector<int32_t>>& feats) const {
+  const int T = static_cast<int>(tags_.size());
+  const size_t n = feats.size();
+  constexpr float kNo = -std::numeric_limits<float>::infinity();
+  std::vector<float> score(n * T, kNo);
+  std::vector<int> back(n * T, -1);
+  std::vector<float> emit(T);
+  for (size_t i = 0; i < n; ++i) {
+    std::fill(emit.begin(), emit.end(), 0.f);
+    for (int32_t f : feats[i]) {
+      const float* w = &weights_[static_cast<size_t>(f) * T];
+      for (int y = 0; y < T; ++y) emit[y] += w[y];
+    }
+    for (int y = 0; y < T; ++y) {
+      if (i == 0) {
+        if (Allowed(-1, y)) score[y] = emit[y] + trans_[y];
+        continue;
+      }
+      float best = kNo;
+      int arg = -1;
+      for (int p = 0; p < T; ++p) {
+        const float prev = score[(i - 1) * T + p];
+        if (prev == kNo || !Allowed(p, y)) continue;
+        const float s = prev + trans_[(p + 1) * T + y];
+        if (s > best) best = s, arg = p;
+      }
+      if (arg >= 0) score[i * T + y] = best + emit[y], back[i * T + y] = arg;
+    }
+  }
+  std::vector<int> out(n, 0);
+  if (n == 0) return out;
+  int y = static_cast<int>(std::max_element(score.begin() + (n - 1) * T, score.end()) - (score.begin() + (n - 1) * T));
+  for (size_t i = n; i-- > 0;) {
+    out[i] = y;
+    if (i > 0) y = back[i * T + y];
+  }
+  return out;
+}
+
+std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
+                                      const TrainOptions& options, Vocabulary vocabulary,
+                                      const std::function<void(int, double)>& progress) {
+  auto m = std::unique_ptr<Tagger>(new Tagger());
+  m->hints_ = std::move(hints);
+  m->vocab_ = std::move(vocabulary);
+  std::set<std::string> tagset;
+  for (const auto& s : data)
+    for (const auto& t : s.tags) tagset.insert(t);
+  tagset.insert("O");
+  m->tags_.assign(tagset.begin(), tagset.end());
+  std::unordered_map<std::string, int> tag_id;
+  for (size_t k = 0; k < m->tags_.size(); ++k) tag_id[m->tags_[k]] = static_cast<int>(k);
+  const int T = static_cast<int>(m->tags_.size());
+  // Feature ids of every training word, computed once.
+  std::vector<std::vector<std::vector<int32_t>>> feats;
+  std::vector<std::vector<int>> gold;
+  for (const auto& s : data) {
+    if (s.tags.size() != s.words.size() || s.words.empty()) continue;
+    auto fs = m->Features(s.words);
+    std::vector<std::vector<int32_t>> ids(fs.size());
+    for (size_t i = 0; i < fs.size(); ++i)
+      for (const auto& f : fs[i]) {
+        auto [it, fresh] = m->index_.emplace(f, static_cast<int32_t>(m->index_.size()));
+        ids[i].push_back(it->second);
+      }
+    feats.push_back(std::move(ids));
+    std::vector<int> g;
+    for (const auto& t : s.tags) g.push_back(tag_id[t]);
+    gold.push_back(std::move(g));
+  }
+  m->weights_.assign(m->index_.size() * T, 0.f);
+  m->trans_.assign((T + 1) * T, 0.f);
+  // Averaging (Daumé's trick): u accumulates c * update; the average is w - u / c.
+  std::vector<float> uw(m->weights_.size(), 0.f), ut(m->trans_.size(), 0.f);
+  float c = 1;
+  std::vector<size_t> order(feats.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937 rng(options.seed);
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t right = 0, total = 0;
+    for (size_t k : order) {
+      const auto& fs = feats[k];
+      const auto& g = gold[k];
+      std::vector<int> p = m->Decode(fs);
+      for (size_t i = 0; i < g.size(); ++i) {
+        ++total;
+        if (p[i] == g[i]) {
+          ++right;
+          continue;
+        }
+        for (int32_t f : fs[i]) {
+          m->weights_[static_cast<size_t>(f) * T + g[i]] += 1, uw[static_cast<size_t>(f) * T + g[i]] += c;
+          m->weights_[static_cast<size_t>(f) * T + p[i]] -= 1, uw[static_cast<size_t>(f) * T + p[i]] -= c;
+        }
+      }
+      for (size_t i = 0; i < g.size(); ++i) {
+        const int gp = i ? g[i - 1] : -1, pp = i ? p[i - 1] : -1;
+        if (gp == pp && g[i] == p[i]) continue;
+        m->trans_[(gp + 1) * T + g[i]] += 1, ut[(gp + 1) * T + g[i]] += c;
+        m->trans_[(pp + 1) * T + p[i]] -= 1, ut[(pp + 1) * T + p[i]] -= c;
+      }
+      c += 1;
+    }
+    if (progress) progress(epoch, total ? static_cast<double>(right) / total : 0);
+  }
+  for (size_t i = 0; i < m->weights_.size(); ++i) m->weights_[i] -= uw[i] / c;
+  for (size_t i = 0; i < m->trans_.size(); ++i) m->trans_[i] -= ut[i] / c;
+  // Features whose weights are all zero are dropped from the model.
+  std::unordered_map<std::string, int32_t> kept;
+  std::vector<float> w;
+  for (const auto& [f, id] : m->index_) {
+    const float* row = &m->weights_[static_cast<size_t>(id) * T];
+    if (std::all_of(row, row + T, [](float x) { return x == 0.f; })) continue;
+    kept.emplace(f, static_cast<int32_t>(kept.size()));
+    w.insert(w.end(), row, row + T);
+  }
+  m->index_ = std::move(kept);
+  m->weights_ = std::move(w);
+  return m;
+}
+
+std::vector<std::string> Tagger::Tag(const std::vector<std::string>& words) const {
+  auto fs = Features(words);
+  std::vector<std::vector<int32_t>> ids(fs.size());
+  for (size_t i = 0; i < fs.size(); ++i)
+    for (const auto& f : fs[i])
+      if (auto it = index_.find(f); it != index_.end()) ids[i].push_back(it->second);
+  std::vector<std::string> out;
+  for (int y : Decode(ids)) out.push_back(tags_[y]);
+  return out;
+}
+
+namespace {
+constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '1'};
+
+void PutU32(std::ostream& o, uint32_t v) { o.write(reinterpret_cast<const char*>(&v), 4); }
+void PutStr(std::ostream& o, const std::string& s) {
+  PutU32(o, static_cast<uint32_t>(s.size()));
+  o.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+bool GetU32(std::istream& i, uint32_t& v) { return static_cast<bool>(i.read(reinterpret_cast<char*>(&v), 4)); }
+bool GetStr(std::istream& i, std::string& s) {
+  uint32_t n;
+  if (!GetU32(i, n) || n > (1u << 20)) return false;
+  s.resize(n);
+  return static_cast<bool>(i.read(s.data(), n));
+}
+}  // namespace
+
+Status Tagger::Save(const std::string& path) const {
+  std::ofstream o(path, std::ios::binary);
+  if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
+  o.write(kMagic, 8);
+  PutU32(o, static_cast<uint32_t>(tags_.size()));
+  for (const auto& t : tags_) PutStr(o, t);
+  o.write(reinterpret_cast<const char*>(trans_.data()), static_cast<std::streamsize>(trans_.size() * sizeof(float)));
+  PutU32(o, static_cast<uint32_t>(index_.size()));
+  std::vector<std::pair<int32_t, const std::string*>> by_id;
+  for (const auto& [f, id] : index_) by_id.emplace_back(id, &f);
+  std::sort(by_id.begin(), by_id.end());
+  const size_t T = tags_.size();
+  for (const auto& [id, f] : by_id) {
+    PutStr(o, *f);
+    o.write(reinterpret_cast<const char*>(&weights_[static_cast<size_t>(id) * T]),
+            static_cast<std::streamsize>(T * sizeof(float)));
+  }
+  auto& vocab = const_cast<Vocabulary&>(vocab_).codes();
+  PutU32(o, static_cast<uint32_t>(vocab.size()));
+  for (const auto& [w, code] : vocab) {
+    PutStr(o, w);
+    o.put(static_cast<char>(code));
+  }
+  auto& v = const_cast<Vocabulary&>(vocab_);
+  PutU32(o, static_cast<uint32_t>(v.context_words().size()));
+  for (const auto& w : v.context_words()) PutStr(o, w);
+  PutU32(o, static_cast<uint32_t>(v.contexts().size()));
+  for (const auto& [w, lr] : v.contexts()) {
+    PutStr(o, w);
+    PutU32(o, (static_cast<uint32_t>(lr.first) << 16) | lr.second);
+  }
+  if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
+  return {};
+}
+
+Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path, std::shared_ptr<const NameHints> hints) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kNotFound, "cannot open model", path, 0};
+  char magic[8];
+  if (!in.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0)
+    return Error{ErrorCode::kBadData, "not a rasd NER model", path, 0};
+  auto m = std::unique_ptr<Tagger>(new Tagger());
+  m->hints_ = std::move(hints);
+  uint32_t T, n;
+  if (!GetU32(in, T) || T == 0 || T > 64) return Error{ErrorCode::kBadData, "corrupt model (tags)", path, 0};
+  m->tags_.resize(T);
+  for (auto& t : m->tags_)
+    if (!GetStr(in, t)) return Error{ErrorCode::kBadData, "corrupt model (tags)", path, 0};
+  m->trans_.resize((T + 1) * T);
+  if (!in.read(reinterpret_cast<char*>(m->trans_.data()), static_cast<std::streamsize>(m->trans_.size() * sizeof(float))) ||
+      !GetU32(in, n))
+    return Error{ErrorCode::kBadData, "corrupt model (transitions)", path, 0};
+  m->weights_.resize(static_cast<size_t>(n) * T);
+  std::string f;
+  for (uint32_t id = 0; id < n; ++id) {
+    if (!GetStr(in, f) || !in.read(reinterpret_cast<char*>(&m->weights_[static_cast<size_t>(id) * T]),
+                                   static_cast<std::streamsize>(T * sizeof(float))))
+      return Error{ErrorCode::kBadData, "corrupt model (features)", path, 0};
+    m->index_.emplace(f, static_cast<int32_t>(id));
+  }
+  uint32_t nv;
+  if (!GetU32(in, nv)) return Error{ErrorCode::kBadData, "corrupt model (vocabulary)", path, 0};
+  for (uint32_t k = 0; k < nv; ++k) {
+    char code;
+    if (!GetStr(in, f) || !in.get(code)) return Error{ErrorCode::kBadData, "corrupt model (vocabulary)", path, 0};
+    m->vocab_.codes()[f] = static_cast<uint8_t>(code);
+  }
+  uint32_t nc, ncx, lr;
+  if (!GetU32(in, nc) || nc > 65535) return Error{ErrorCode::kBadData, "corrupt model (contexts)", path, 0};
+  m->vocab_.context_words().resize(nc);
+  for (auto& w : m->vocab_.context_words())
+    if (!GetStr(in, w)) return Error{ErrorCode::kBadData, "corrupt model (contexts)", path, 0};
+  if (!GetU32(in, ncx)) return Error{ErrorCode::kBadData, "corrupt model (contexts)", path, 0};
+  for (uint32_t k = 0; k < ncx; ++k) {
+    if (!GetStr(in, f) || !GetU32(in, lr) || (lr >> 16) > nc || (lr & 0xFFFF) > nc)
+      return Error{ErrorCode::kBadData, "corrupt model (contexts)", path, 0};
+    m->vocab_.contexts()[f] = {static_cast<uint16_t>(lr >> 16), static_cast<uint16_t>(lr & 0xFFFF)};
+  }
+  return m;
+}
+
+}  // namespace rasd::ner
