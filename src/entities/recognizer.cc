@@ -177,8 +177,9 @@ struct State {
     e.actor = std::move(actor);
     e.place = std::move(place);
     e.second = std::move(second);
-    // Adjectives (الملف السوري) are not mentions of actors that later words refer back to.
-    if (e.actor && !e.actor->country.empty() && type != EntityType::kNorp) {
+    // Adjectives (الملف السوري) and places (a city stands for its country, but "the two
+    // sides" are never a city) are not mentions that later words refer back to.
+    if (e.actor && !e.actor->country.empty() && type != EntityType::kNorp && type != EntityType::kLoc) {
       actors.push_back(*e.actor);
       if (type == EntityType::kPer) persons.push_back(*e.actor);
     }
@@ -369,8 +370,11 @@ struct State {
       if (const Entry* place = Find(m, EntryKind::kPlace)) {
         const PlaceInfo& p = g.places()[place->index];
         std::optional<Actor> actor;
-        if (p.kind == "capital")
-          if (const Country* c = g.CountryByIso(p.country)) actor = g.CountryActor(*c, "GOV");
+        // A capital stands for its government (موسكو → RUSGOV); a city, region, site or
+        // crossing for its country (كركوك → IRQ), as CAMEO dictionaries code place names.
+        // Seas and rivers stand for no one.
+        if (p.kind != "body")
+          if (const Country* c = g.CountryByIso(p.country)) actor = g.CountryActor(*c, p.kind == "capital" ? "GOV" : "");
         Emit(i, end, p.kind == "capital" ? EntityType::kGpe : EntityType::kLoc, actor,
              Place{p.name_en, p.country, p.lat, p.lon});
         i = end;

@@ -31,6 +31,9 @@ struct Context {
     if (e < 0) return false;
     const Entity& en = doc.entities[e];
     if (!en.actor || en.actor->country.empty() || en.actor->agent == "MED") return false;
+    // A city, region, site or crossing stands for its country as a mention, but where
+    // something happened is not who did it or to whom (معبر باب الهوى is no party).
+    if (en.type == EntityType::kLoc) return false;
     // "في سوريا", "بشأن سوريا": a place or a topic, not a participant.
     int32_t k = en.first_token - 1;
     while (k >= 0 && doc.tokens[k].kind == TokenKind::kPunct && !IsComma(doc.tokens[k])) --k;

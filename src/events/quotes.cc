@@ -96,7 +96,7 @@ void FindQuotes(const Prepared& prepared, Document& doc) {
             en.actor->id.size() > 3)
           named = e;
         if (en.type == EntityType::kPer && person < 0) person = e;
-        if (en.actor && actor < 0) actor = e;
+        if (en.actor && actor < 0 && en.type != EntityType::kLoc) actor = e;
       }
       int32_t sp = named >= 0 ? named : person >= 0 ? person : actor;
       if (sp < 0) {
