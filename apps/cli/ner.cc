@@ -22,7 +22,7 @@ std::shared_ptr<const ner::NameHints> Hints(const Common& common) {
     std::fprintf(stderr, "rasd: cannot load data: %s\n", res.error().ToString().c_str());
     return nullptr;
   }
-  return std::make_shared<const ner::NameHints>(*res.value()->gazetteer);
+  return std::make_shared<const ner::NameHints>(res.value()->gazetteer);
 }
 
 // Entity spans (start, end, type) of BIO tags, in the manner of conlleval.

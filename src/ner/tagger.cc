@@ -9,6 +9,7 @@
 #include <set>
 
 #include "corpus/terms.h"
+#include "entities/recognizer.h"
 #include "morph/tokenizer.h"
 #include "text/arabic.h"
 #include "text/utf8.h"
@@ -94,9 +95,38 @@ Result<std::vector<Sentence>> ReadConll(const std::string& path, bool tags) {
   return out;
 }
 
-NameHints::NameHints(const entities::Gazetteer& gazetteer) {
+std::vector<std::string> NameHints::RuleTags(const std::vector<std::string>& words) const {
+  std::vector<std::string> out(words.size(), "O");
+  if (!gazetteer_ || words.empty()) return out;
+  Document doc;
+  std::vector<std::pair<int32_t, int32_t>> at;  // code-point span of each word
+  int32_t cp = 0;
+  for (const auto& w : words) {
+    if (!doc.text.empty()) doc.text += ' ', ++cp;
+    const int32_t n = text::CountCodePoints(w);
+    at.emplace_back(cp, cp + n);
+    doc.text += w;
+    cp += n;
+  }
+  morph::Tokenize(doc);
+  const auto readings = entities::ComputeReadings(doc);
+  entities::Recognizer(*gazetteer_).Recognize(doc, readings, "");
+  size_t w = 0;
+  for (const auto& e : doc.entities) {
+    bool first = true;
+    while (w < at.size() && at[w].second <= e.span.start) ++w;
+    for (size_t k = w; k < at.size() && at[k].first < e.span.end; ++k) {
+      out[k] = std::string(first ? "B-" : "I-") + EntityTypeName(e.type);
+      first = false;
+    }
+  }
+  return out;
+}
+
+NameHints::NameHints(std::shared_ptr<const entities::Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
+  const entities::Gazetteer& g = *gazetteer_;
   using entities::EntryKind;
-  for (const auto& [tokens, entry] : gazetteer.names_list()) {
+  for (const auto& [tokens, entry] : g.names_list()) {
     const char* kind = nullptr;
     switch (entry.kind) {
       case EntryKind::kCountry: kind = "country"; break;
@@ -199,6 +229,7 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     stem[i] = corpus::SearchStem(norm[i]);
     if (hints_) hints_->Add(norm[i], "", hints[i]);
   }
+  const std::vector<std::string> rule = hints_ ? hints_->RuleTags(words) : std::vector<std::string>(n, "O");
   auto at = [&](const std::vector<std::string>& v, long i) -> const std::string& {
     static const std::string kStart = "<s>", kEnd = "</s>";
     return i < 0 ? kStart : i >= static_cast<long>(n) ? kEnd : v[i];
@@ -243,6 +274,10 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     if (i + 1 < n)
       for (const auto& h : hints[i + 1]) f.push_back("g+1=" + h);
     if (hints[i].empty()) f.push_back("g=none");
+    f.push_back("r=" + rule[i]);
+    f.push_back("r-1=" + at(rule, k - 1));
+    f.push_back("r+1=" + at(rule, k + 1));
+    f.push_back("rw=" + rule[i] + "|" + stem[i]);
     if (vocab_.size()) {
       const uint8_t code = vocab_.Code(norm[i]), scode = vocab_.Code(stem[i]);
       f.push_back("vf=" + std::to_string(code >> 2) + "/" + std::to_string(code & 3));

@@ -38,12 +38,16 @@ Result<std::vector<Sentence>> ReadConll(const std::string& path, bool tags = tru
 // What the gazetteer says a word may be: one token of which kind of name, where.
 class NameHints {
  public:
-  explicit NameHints(const entities::Gazetteer& gazetteer);
+  explicit NameHints(std::shared_ptr<const entities::Gazetteer> gazetteer);
+  // The rule-based recognizer's reading of the words (entities/recognizer.h): per word
+  // "B-PER", "I-ORG", … or "O". Its entities become features of the statistical model.
+  std::vector<std::string> RuleTags(const std::vector<std::string>& words) const;
   // Appends hint features ("g:B-place", "g:S-country", …) of a normalised word.
   void Add(std::string_view norm, const std::string& prefix, std::vector<std::string>& out) const;
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> hints_;
+  std::shared_ptr<const entities::Gazetteer> gazetteer_;
 };
 
 // How a word behaves in unlabeled text (counted once over a large corpus before

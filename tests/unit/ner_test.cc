@@ -22,7 +22,7 @@ std::vector<Sentence> Toy() {
 }
 
 TEST(Ner, LearnsContextsAndRoundTripsThroughAFile) {
-  auto hints = std::make_shared<const NameHints>(*testing::TestResources()->gazetteer);
+  auto hints = std::make_shared<const NameHints>(testing::TestResources()->gazetteer);
   Vocabulary vocab;
   vocab.Count("قال الوزير إن الصحة تعمل في المدينة قال الوزير");
   vocab.Finish(1);
