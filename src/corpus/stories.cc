@@ -6,16 +6,13 @@
 #include <cstdlib>
 
 #include "corpus/terms.h"
+#include "text/utf8.h"
 
 namespace rasd::corpus {
 
 namespace {
 
-size_t Letters(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+size_t Letters(std::string_view s) { return static_cast<size_t>(text::CountCodePoints(s)); }
 
 void Normalise(TermVector& v) {
   double norm = 0;

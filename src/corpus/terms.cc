@@ -8,11 +8,7 @@ namespace rasd::corpus {
 
 namespace {
 
-size_t Letters(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+size_t Letters(std::string_view s) { return static_cast<size_t>(text::CountCodePoints(s)); }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {

@@ -862,13 +862,9 @@ Result<SearchResult> Store::Search(const SearchQuery& query) {
   return result;
 }
 
-Result<std::optional<ArticleRecord>> Store::Article(int64_t id) {
-  Stmt q(db_, "SELECT id, doc_id, COALESCE(title,''), COALESCE(outlet,''), COALESCE(date,''), COALESCE(url,''),"
-              " COALESCE(author,''), analysis, COALESCE(story_id, 0), COALESCE(duplicate_of, 0),"
-              " COALESCE(duplicate_kind,''), COALESCE(similarity, 0) FROM articles WHERE id = ?;");
-  if (!q.ok()) return Fail("read article");
-  q.Bind(1, id);
-  if (q.Step() != SQLITE_ROW) return std::optional<ArticleRecord>();
+namespace {
+// Columns 0-5 of an article query: id, doc_id, title, outlet, date, url.
+ArticleRecord ArticleHead(const Stmt& q) {
   ArticleRecord r;
   r.id = q.Int(0);
   r.doc_id = q.Text(1);
@@ -876,6 +872,18 @@ Result<std::optional<ArticleRecord>> Store::Article(int64_t id) {
   r.outlet = q.Text(3);
   r.date = q.Text(4);
   r.url = q.Text(5);
+  return r;
+}
+}  // namespace
+
+Result<std::optional<ArticleRecord>> Store::Article(int64_t id) {
+  Stmt q(db_, "SELECT id, doc_id, COALESCE(title,''), COALESCE(outlet,''), COALESCE(date,''), COALESCE(url,''),"
+              " COALESCE(author,''), analysis, COALESCE(story_id, 0), COALESCE(duplicate_of, 0),"
+              " COALESCE(duplicate_kind,''), COALESCE(similarity, 0) FROM articles WHERE id = ?;");
+  if (!q.ok()) return Fail("read article");
+  q.Bind(1, id);
+  if (q.Step() != SQLITE_ROW) return std::optional<ArticleRecord>();
+  ArticleRecord r = ArticleHead(q);
   r.author = q.Text(6);
   r.analysis = q.Text(7);
   r.story = q.Int(8);
@@ -949,13 +957,7 @@ Result<std::vector<ArticleRecord>> Store::StoryMembers(int64_t story) {
   q.Bind(1, story);
   std::vector<ArticleRecord> out;
   while (q.Step() == SQLITE_ROW) {
-    ArticleRecord r;
-    r.id = q.Int(0);
-    r.doc_id = q.Text(1);
-    r.title = q.Text(2);
-    r.outlet = q.Text(3);
-    r.date = q.Text(4);
-    r.url = q.Text(5);
+    ArticleRecord r = ArticleHead(q);
     r.story = story;
     if (q.Int(6)) r.duplicate_of = Duplicate{q.Int(6), "", "", "", q.Text(7), 0};
     out.push_back(std::move(r));
