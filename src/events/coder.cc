@@ -419,6 +419,18 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         // Protested or attacked in that country: its government or people are the target
         // (the convention of the Arabic validation set, also when the protesters are local).
         if (!ev.target) ev.target = local;
+        // Protesters with no named organiser are people of the country they protest in
+        // (متظاهرون in Bangkok are Thai), unless a nationality names them (متظاهرون أفغان).
+        if (!ev.source && ev.plover == "PROTEST") {
+          ev.source = local;
+          for (int32_t k = s.first_token; k < s.end_token; ++k) {
+            int32_t e = c.ent_of[k];
+            if (e >= 0 && doc.entities[e].type == EntityType::kNorp && doc.entities[e].actor) {
+              ev.source = *doc.entities[e].actor;
+              break;
+            }
+          }
+        }
       }
       double conf = 0.5;
       if (!ev.source || !ev.target) conf -= 0.15;
