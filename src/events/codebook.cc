@@ -25,7 +25,7 @@ Cue CueKind(const std::string& k) {
       {"complementizer", Cue::kComplementizer}, {"attribution", Cue::kAttribPrep}, {"transmit", Cue::kTransmit},
       {"source-noun", Cue::kSourceNoun}, {"preposition", Cue::kPreposition}, {"between", Cue::kBetween},
       {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground},
-      {"possibility", Cue::kPossibility}};
+      {"possibility", Cue::kPossibility}, {"attributive", Cue::kAttributive}};
   for (const auto& [name, cue] : kKinds)
     if (k == name) return cue;
   return Cue::kNone;

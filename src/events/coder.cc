@@ -378,12 +378,22 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
                     : intended   ? Modality::kIntended
                     : reported   ? Modality::kReported
                                  : Modality::kAsserted;
-      // Date and place from the sentence.
-      for (const auto& te : doc.times)
-        if (te.span.start >= s.span.start && te.span.end <= s.span.end && te.resolved) {
-          ev.date = te.resolved;
-          break;
-        }
+      // Date and place from the sentence. A time right after an attributive participle
+      // ("الاتفاقية الموقعة بين البلدين عام 2001") dates the noun it describes, not the event.
+      for (const auto& te : doc.times) {
+        if (te.span.start < s.span.start || te.span.end > s.span.end || !te.resolved) continue;
+        bool attributive = false;
+        for (int32_t k = s.first_token; k < s.end_token && doc.tokens[k].span.start < te.span.start; ++k)
+          if (c.cue[k] == Cue::kAttributive) {
+            int32_t words = 0;  // within four words of the time expression
+            for (int32_t j = k + 1; j < s.end_token && doc.tokens[j].span.start < te.span.start; ++j)
+              words += doc.tokens[j].kind != TokenKind::kPunct;
+            attributive |= words <= 4;
+          }
+        if (attributive) continue;
+        ev.date = te.resolved;
+        break;
+      }
       for (int32_t k = s.first_token; k < s.end_token; ++k) {
         int32_t e = c.ent_of[k];
         if (e < 0 || !doc.entities[e].place) continue;

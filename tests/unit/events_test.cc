@@ -69,6 +69,20 @@ TEST(Coder, VerbSubjectObjectAndNegation) {
   EXPECT_TRUE(n.events[0].negated);
 }
 
+// A time inside a clause describing a noun (الاتفاقية الموقعة … عام 2015) dates the
+// noun, not the event; the same year on its own dates the event.
+TEST(Coder, AttributiveClauseTimeDoesNotDateTheEvent) {
+  auto d = testing::AnalyzeText(
+      "استقبل الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون لبحث الاتفاقية الموقعة بين البلدين عام 2015.",
+      "2023-10-06");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_FALSE(d.events[0].date) << d.events[0].date->start;
+  auto y = testing::AnalyzeText("استقبل الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون أمس.", "2023-10-06");
+  ASSERT_FALSE(y.events.empty());
+  ASSERT_TRUE(y.events[0].date);
+  EXPECT_EQ(y.events[0].date->start, "2023-10-05");
+}
+
 TEST(Coder, EventNounWithNisbaPairAndIntent) {
   auto d = testing::AnalyzeText("من المقرر أن تعقد قمة روسية أمريكية في جنيف.", "2021-06-10");
   const Event* e = FindEvent(d, "CONSULT");
