@@ -25,7 +25,10 @@ Cue CueKind(const std::string& k) {
       {"complementizer", Cue::kComplementizer}, {"attribution", Cue::kAttribPrep}, {"transmit", Cue::kTransmit},
       {"source-noun", Cue::kSourceNoun}, {"preposition", Cue::kPreposition}, {"between", Cue::kBetween},
       {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground},
-      {"possibility", Cue::kPossibility}, {"attributive", Cue::kAttributive}};
+      {"possibility", Cue::kPossibility}, {"attributive", Cue::kAttributive},
+      {"crowd", Cue::kCrowd}, {"quantity", Cue::kQuantity}, {"non-act", Cue::kNonAct},
+      {"violent", Cue::kViolent}, {"claim", Cue::kClaim},
+      {"casualty", Cue::kCasualty}, {"light-verb-b", Cue::kLightVerbB}};
   for (const auto& [name, cue] : kKinds)
     if (k == name) return cue;
   return Cue::kNone;
@@ -126,6 +129,16 @@ Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
         else if (!words.empty()) cb->multi_cues_.Add(std::move(words), cue);
       }
     }
+  }
+  for (auto [trigger, cameo] : {std::pair{&cb->crowd_, "141"}, std::pair{&cb->riot_, "145"}}) {
+    const CameoCode* code = cb->Find(cameo);
+    if (!code) return Error{ErrorCode::kBadData, std::string("CAMEO code ") + cameo + " missing", dir + "/codebook/cameo.tsv", 0};
+    trigger->pattern = "(crowd)";
+    trigger->cameo = code->code;
+    trigger->plover = code->plover;
+    trigger->mode = code->mode;
+    trigger->goldstein = code->goldstein;
+    trigger->verb = true;
   }
   return std::shared_ptr<const Codebook>(std::move(cb));
 }

@@ -41,12 +41,14 @@ struct Trigger {
 // Cue kinds of data/lexicon/cues.tsv.
 enum class Cue : uint8_t {
   kNone, kNegation, kNegNoun, kDeny, kIntent, kFear, kCondition, kComplementizer, kAttribPrep, kTransmit,
-  kSourceNoun, kPreposition, kBetween, kLightVerb, kStop, kRelative, kTopic, kBackground, kPossibility, kAttributive
+  kSourceNoun, kPreposition, kBetween, kLightVerb, kStop, kRelative, kTopic, kBackground, kPossibility, kAttributive,
+  kCrowd, kQuantity, kNonAct, kViolent, kClaim, kCasualty, kLightVerbB
 };
 
 struct TriggerMatch {
   int32_t first = 0, end = 0;  // tokens
   const Trigger* trigger = nullptr;
+  int32_t subject = -1;  // crowd acts: the token of the crowd noun (المتظاهرون)
 };
 
 class Codebook {
@@ -64,6 +66,9 @@ class Codebook {
   int32_t MultiCue(const Document& doc, int32_t i, int32_t end, Cue* cue) const;
   // True when events of this PLOVER type are coded with missing actors (data/codebook/plover.tsv).
   bool PartialAllowed(std::string_view plover) const { return partial_.count(std::string(plover)) > 0; }
+  // The triggers of an act done by a crowd of protesters (وسار المتظاهرون …): CAMEO 141,
+  // or 145 when the act itself is violent (an ASSAULT or COERCE verb: رشق، أحرق، هاجم).
+  const Trigger& CrowdTrigger(bool violent) const { return violent ? riot_ : crowd_; }
   size_t trigger_count() const { return triggers_.size(); }
   const std::string& version() const { return version_; }
 
@@ -78,6 +83,7 @@ class Codebook {
   std::unordered_map<std::string, Cue> cues_;
   text::PhraseIndex<Cue> multi_cues_;
   std::unordered_map<std::string, bool> partial_;
+  Trigger crowd_, riot_;
   std::string version_;
 };
 

@@ -124,6 +124,64 @@ struct Context {
   }
 };
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Acts of a crowd of protesters, which no trigger names: "وسار آلاف المتظاهرين", "أغلق
+// المتظاهرون الطريق" (VSO: the verb before the crowd, the crowd in the nominative or
+// counted), "المحتجون أحرقوا …" (SVO: a plural verb right after the crowd at the start of
+// a clause). The verb must be no trigger (those code themselves), no speech, perception or
+// request verb, and no function word (data/lexicon/cues.tsv kinds crowd, quantity, non-act).
+std::vector<TriggerMatch> CrowdActs(const Context& c, const Sentence& s, const std::vector<TriggerMatch>& matches) {
+  std::vector<TriggerMatch> out;
+  const auto& tokens = c.doc.tokens;
+  auto in_trigger = [&](int32_t k) {
+    for (const auto& m : matches)
+      if (k >= m.first && k < m.end) return true;
+    return false;
+  };
+  auto counting = [&](int32_t k) {
+    const std::string& n = tokens[k].norm;
+    return c.cue[k] == Cue::kQuantity || tokens[k].kind == TokenKind::kNumber || n == "\xD9\x85\xD9\x86" ||  // من
+           n == "\xD9\x86\xD8\xAD\xD9\x88";                                                                  // نحو
+  };
+  auto verb_like = [&](int32_t k) {
+    if (k < s.first_token || tokens[k].kind != TokenKind::kWord) return false;
+    // A violent verb may be a trigger of its own (أحرقوا: ASSAULT); done by a crowd it is a riot.
+    if (in_trigger(k) && c.cue[k] != Cue::kViolent) return false;
+    if (c.cue[k] != Cue::kNone && c.cue[k] != Cue::kViolent) return false;
+    const std::string& n = tokens[k].norm;
+    if (text::CountCodePoints(n) < 3) return false;
+    for (const auto& r : c.readings[k])
+      if (r.article || r.prep) return false;  // الطلاب المتظاهرون, للمتظاهرين
+    // حملها المتظاهرون "which the protesters carried": a relative clause about something else.
+    return !EndsWith(n, "\xD9\x87\xD8\xA7") && !EndsWith(n, "\xD9\x87\xD9\x85");  // ها هم
+  };
+  for (int32_t i = s.first_token; i < s.end_token; ++i) {
+    if (c.cue[i] != Cue::kCrowd) continue;
+    const std::string& n = tokens[i].norm;
+    // VSO.
+    int32_t v = i - 1;
+    while (v >= s.first_token && counting(v)) --v;
+    const bool nominative = EndsWith(n, "\xD9\x88\xD9\x86");  // ون
+    if ((nominative || v < i - 1) && verb_like(v)) {
+      out.push_back(TriggerMatch{v, v + 1, &c.cb.CrowdTrigger(c.cue[v] == Cue::kViolent), i});
+      continue;
+    }
+    // SVO.
+    const int32_t w = c.ent_of[i] >= 0 ? std::max(i + 1, c.doc.entities[c.ent_of[i]].end_token) : i + 1;
+    if (w < s.end_token && verb_like(w) && EndsWith(tokens[w].norm, "\xD9\x88\xD8\xA7")) {  // وا
+      int32_t p = i - 1;
+      while (p >= s.first_token && counting(p)) --p;
+      const bool clause_start = p < s.first_token || tokens[p].kind == TokenKind::kPunct ||
+                                c.cue[p] == Cue::kComplementizer || c.cue[p] == Cue::kNonAct;
+      if (clause_start) out.push_back(TriggerMatch{w, w + 1, &c.cb.CrowdTrigger(c.cue[w] == Cue::kViolent), i});
+    }
+  }
+  return out;
+}
+
 // One happening told several times in an article is one event with mentions: events of
 // the same PLOVER type, source, target, negation, modality and date are merged into the
 // first, whose confidence becomes the highest of them.
@@ -187,13 +245,29 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
   text::Utf8Index index(doc.text);
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
-    const auto& matches = prepared.triggers[si];
+    const std::vector<TriggerMatch>* list = &prepared.triggers[si];
+    std::vector<TriggerMatch> with_crowds;
+    if (auto crowds = CrowdActs(c, s, *list); !crowds.empty()) {
+      with_crowds = *list;
+      with_crowds.insert(with_crowds.end(), crowds.begin(), crowds.end());
+      list = &with_crowds;
+    }
+    const auto& matches = *list;
     for (const auto& m : matches) {
       const Trigger& t = *m.trigger;
       if (t.say) continue;
+      // A trigger verb done by a crowd was recoded as its act (a riot), above.
+      if (m.subject < 0 && list == &with_crowds &&
+          std::any_of(matches.begin(), matches.end(), [&](const TriggerMatch& o) { return o.subject >= 0 && o.first == m.first; }))
+        continue;
       std::optional<Side> source, target;
       const int32_t boundary = c.Boundary(m.first, s.first_token, matches);
-      if (t.noun && !t.verb) {
+      if (m.subject >= 0) {
+        // A crowd act: the crowd is the source when it names its people (المتظاهرون
+        // الأتراك); else the country where it happened, below.
+        int32_t e = c.ent_of[m.subject];
+        if (e >= 0 && c.Usable(e)) source = Side{e};
+      } else if (t.noun && !t.verb) {
         // 1. Nisba right after the noun: القمة الروسية الأمريكية, طلب روسي.
         int32_t e0 = m.end < s.end_token ? c.ent_of[m.end] : -1;
         if (e0 >= 0 && doc.entities[e0].type == EntityType::kNorp && c.Usable(e0)) {
@@ -217,8 +291,16 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             if (left >= 0 && c.Differ(*source, Side{left})) target = Side{left};
           }
         }
+        // 1a. Nouns of acts done to someone (مقتل، اغتيال، اختطاف، اعتقال، تعذيب): the
+        // actor right after them is the victim (اغتيال رئيس الوزراء اللبناني).
+        const bool patient = t.cameo == "1823" || t.cameo == "186" || t.cameo == "185" || t.cameo == "181" ||
+                             t.cameo == "1821" || t.cameo == "1822" || t.cameo == "173";
+        if (patient && !source && !target) {
+          auto right = c.RightEntities(m.end, s.end_token, 6, true);
+          if (!right.empty()) target = Side{right[0]};
+        }
         // 1b. A genitive right after the noun is its agent: عدم اعتراف واشنطن ب…
-        if (!source && e0 >= 0 && doc.entities[e0].type != EntityType::kNorp && c.Usable(e0)) {
+        if (!patient && !source && e0 >= 0 && doc.entities[e0].type != EntityType::kNorp && c.Usable(e0)) {
           source = Side{e0};
           for (int32_t e : c.RightEntities(doc.entities[e0].end_token, s.end_token, 8, true))
             if (c.Differ(*source, Side{e})) {
@@ -226,6 +308,20 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
               break;
             }
           if (!target) source.reset();
+        }
+        // 1c. The doer named after the noun: هجوم انتحاري تبنته طالبان، نسب إلى المتمردين.
+        if (!source) {
+          int32_t words = 0;
+          for (int32_t k = m.end; k < s.end_token && words <= 10; ++k) {
+            words += doc.tokens[k].kind != TokenKind::kPunct;
+            if (c.cue[k] != Cue::kClaim) continue;
+            for (int32_t e : c.RightEntities(k + 1, s.end_token, 4)) {
+              if (target && !c.Differ(*target, Side{e})) continue;
+              source = Side{e};
+              break;
+            }
+            break;
+          }
         }
         // 2. بين X و Y.
         if (!source) {
@@ -242,7 +338,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         // 3. Subject of a light verb before: أجرى X مباحثات مع Y.
         if (!source) {
           bool light = false;
-          for (int32_t k = boundary; k < m.first; ++k) light |= c.cue[k] == Cue::kLightVerb;
+          bool with_b = false;  // قام بتفجير
+          for (const auto& r : readings[m.first]) with_b |= r.prep == 'b';
+          for (int32_t k = boundary; k < m.first; ++k)
+            light |= c.cue[k] == Cue::kLightVerb || (c.cue[k] == Cue::kLightVerbB && with_b);
           int32_t left = light ? c.LeftEntity(boundary, m.first) : -1;
           if (left >= 0) {
             source = Side{left};
@@ -263,7 +362,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           }
         }
         // 4. Two coordinated actors after the noun: القمة التي جمعت X ونظيره Y.
-        if (!source) {
+        if (!source && !patient) {
           auto right = c.RightEntities(m.end, s.end_token, 8, true);
           if (!right.empty()) {
             source = Side{right[0]};
@@ -313,6 +412,36 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             }
         }
         if (t.passive && source && target) std::swap(source, target);
+        // "قتل جنديان أمريكيان", "خطف 3 صحافيين": a kill or abduction verb followed by
+        // counted people is a passive (قُتل); they are its victims, the doer is unnamed.
+        if (!t.passive && (t.cameo == "1823" || t.cameo == "181" || t.cameo == "186")) {
+          bool victims = false;
+          for (int32_t k = m.end; k < s.end_token && k < m.end + 3 && c.ent_of[k] < 0; ++k) {
+            const Cue q = c.cue[k];
+            if (q == Cue::kCasualty || q == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber) {
+              victims = true;
+              break;
+            }
+          }
+          if (victims) {
+            target.reset();
+            for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
+              target = Side{e};
+              break;
+            }
+            source.reset();
+          }
+        }
+      }
+      // Whom a protest is against: the first actor named after it in the sentence (ضد
+      // الحكومة، السفارة الإسرائيلية، "الموت لأمريكا"), before falling back on the country
+      // where it happened.
+      if (!target && t.plover == "PROTEST") {
+        for (int32_t e : c.RightEntities(m.end, s.end_token, 40))
+          if (!source || c.Differ(*source, Side{e})) {
+            target = Side{e};
+            break;
+          }
       }
       if (source && target && !c.Differ(*source, *target)) target.reset();
       // Partial events from verbs and indefinite nouns (انفجار هز …); definite nouns
@@ -398,7 +527,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         int32_t e = c.ent_of[k];
         if (e < 0 || !doc.entities[e].place) continue;
         const Entity& en = doc.entities[e];
-        bool in = k > 0 && (doc.tokens[k - 1].norm == "\xD9\x81\xD9\x8A");  // في
+        // في X, or في شمال X (a compass word between).
+        auto fi = [&](int32_t j) { return j >= s.first_token && doc.tokens[j].norm == "\xD9\x81\xD9\x8A"; };  // في
+        bool in = fi(k - 1) || (k >= 2 && c.cue[k - 1] == Cue::kTopic && fi(k - 2));
         if (en.type == EntityType::kLoc || in) {
           ev.place = en.place;
           if (en.type == EntityType::kLoc) break;
