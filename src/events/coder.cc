@@ -63,6 +63,10 @@ struct Context {
   // Preposition within 3 tokens before entity e, with no other entity between.
   bool Governed(int32_t e) const {
     const Entity& en = doc.entities[e];
+    // A preposition fused with the article: للجيش، بالقوات (names rarely start so).
+    for (const auto& r : readings[en.first_token])
+      if (r.prep && r.stem.rfind("\xD8\xA7\xD9\x84", 0) == 0)  // ال
+        return true;
     for (int32_t k = en.first_token - 1; k >= 0 && k >= en.first_token - 3; --k) {
       if (cue[k] == Cue::kPreposition) return true;
       if (ent_of[k] >= 0 && ent_of[k] != e) return false;
@@ -404,6 +408,14 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             break;
           }
         }
+        // No subject named (انفجرت عبوة بدورية للجيش): an actor after a preposition is the target.
+        if (!source && !target) {
+          for (int32_t e : c.RightEntities(from, s.end_token, 12))
+            if (c.Governed(e)) {
+              target = Side{e};
+              break;
+            }
+        }
         if (source && !target) {
           for (int32_t e : c.RightEntities(from, s.end_token, 20))
             if (c.Differ(*source, Side{e})) {
@@ -452,6 +464,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       const bool background = !t.verb && m.first > s.first_token && c.cue[m.first - 1] == Cue::kBackground;
       const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite) && !background;
       if ((!source || !target) && !partial) continue;
+      if (getenv("RASD_X_BG") && background) continue;
 
       Event ev;
       ev.sentence = si;
@@ -475,9 +488,18 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       for (int32_t k = s.first_token; k < m.first; ++k)
         if (c.cue[k] == Cue::kDeny) ev.negated = true;
       // Modality.
+      // The future prefix: only when the verb matched through it (سيعتصمون → يعتصم*), not
+      // when the word itself matched (سارت، سيارة مفخخة).
       bool future = false;
-      for (const auto& r : readings[m.first])
-        if (r.future) future = true;
+      if (t.verb && !t.tokens.empty() && !t.tokens[0].gap) {
+        const PatternToken& pt = t.tokens[0];
+        auto fits = [&](const std::string& stem) {
+          return pt.star ? stem.compare(0, pt.stem.size(), pt.stem) == 0 : stem == pt.stem;
+        };
+        bool plain = false, through_future = false;
+        for (const auto& r : readings[m.first]) (r.future ? through_future : plain) |= fits(r.stem);
+        future = through_future && !plain;
+      }
       bool reported = false, intended = future, hypothetical = false;
       for (int32_t k = s.first_token; k < m.first; ++k) {
         if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
