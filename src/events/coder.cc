@@ -423,13 +423,23 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
               break;
             }
         }
-        if (t.passive && source && target) std::swap(source, target);
+        if (t.passive && source) {
+          // "القوات الأمريكية تعرضت لهجوم": the subject of a passive is the target, also
+          // when the doer is not named.
+          std::swap(source, target);
+        }
         // "قتل جنديان أمريكيان", "خطف 3 صحافيين": a kill or abduction verb followed by
         // counted people is a passive (قُتل); they are its victims, the doer is unnamed.
         if (!t.passive && (t.cameo == "1823" || t.cameo == "181" || t.cameo == "186")) {
           bool victims = false;
-          for (int32_t k = m.end; k < s.end_token && k < m.end + 3 && c.ent_of[k] < 0; ++k) {
+          int32_t seen = 0;  // words looked at, not counting a time expression (قتل أمس …)
+          for (int32_t k = m.end; k < s.end_token && seen < 3 && c.ent_of[k] < 0; ++k) {
             const Cue q = c.cue[k];
+            if (std::any_of(doc.times.begin(), doc.times.end(), [&](const TimeExpr& te) {
+                  return doc.tokens[k].span.start >= te.span.start && doc.tokens[k].span.end <= te.span.end;
+                }))
+              continue;
+            ++seen;
             if (q == Cue::kCasualty || q == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber) {
               victims = true;
               break;
