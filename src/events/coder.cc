@@ -341,12 +341,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         // 3. Subject of a light verb before: أجرى X مباحثات مع Y.
         if (!source) {
-          bool light = false;
+          int32_t light = -1;
           bool with_b = false;  // قام بتفجير
           for (const auto& r : readings[m.first]) with_b |= r.prep == 'b';
           for (int32_t k = boundary; k < m.first; ++k)
-            light |= c.cue[k] == Cue::kLightVerb || (c.cue[k] == Cue::kLightVerbB && with_b);
-          int32_t left = light ? c.LeftEntity(boundary, m.first) : -1;
+            if (c.cue[k] == Cue::kLightVerb || (c.cue[k] == Cue::kLightVerbB && with_b)) light = k;
+          // The subject right after the light verb (قامت امرأة بلجيكية متزوجة من مغربي
+          // بتفجير …), else the one before it (الجيش الباكستاني نفذ ضربة).
+          int32_t left = -1;
+          if (light >= 0) {
+            for (int32_t k = light + 1; k < m.first && left < 0; ++k)
+              if (c.ent_of[k] >= 0 && c.Usable(c.ent_of[k]) && !c.Governed(c.ent_of[k])) left = c.ent_of[k];
+            if (left < 0) left = c.LeftEntity(boundary, light);
+          }
           if (left >= 0) {
             source = Side{left};
             for (int32_t e : c.RightEntities(m.end, s.end_token, 8))
@@ -384,6 +391,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             text::CountCodePoints(doc.tokens[boundary - 1].norm) > 2 &&
             doc.tokens[boundary - 1].norm.find("\xD8\xA8") != 0) {  // إنها, أنه (not بأن)
           left = c.LeftEntity(s.first_token, boundary - 1);
+        }
+        // "قال الجيش التركي إن طائراته قصفت …": a subject owned by a pronoun (طائراته،
+        // قواتها، عناصرهم) right after the complementizer belongs to the speaker.
+        if (left < 0 && boundary > s.first_token && c.cue[boundary - 1] == Cue::kComplementizer &&
+            m.first == boundary + 1 && c.ent_of[boundary] < 0) {
+          const std::string& owned = doc.tokens[boundary].norm;
+          if (EndsWith(owned, "\xD9\x87\xD8\xA7") || EndsWith(owned, "\xD9\x87\xD9\x85") ||
+              EndsWith(owned, "\xD8\xA7\xD8\xAA\xD9\x87"))  // ها هم اته
+            left = c.LeftEntity(s.first_token, boundary - 1);
         }
         if (left >= 0) {
           if (auto pair = c.PairEndingAt(left)) {
@@ -430,7 +446,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         // "قتل جنديان أمريكيان", "خطف 3 صحافيين": a kill or abduction verb followed by
         // counted people is a passive (قُتل); they are its victims, the doer is unnamed.
-        if (!t.passive && (t.cameo == "1823" || t.cameo == "181" || t.cameo == "186")) {
+        if (!t.passive && left < 0 && (t.cameo == "1823" || t.cameo == "181" || t.cameo == "186")) {
           bool victims = false;
           int32_t seen = 0;  // words looked at, not counting a time expression (قتل أمس …)
           for (int32_t k = m.end; k < s.end_token && seen < 3 && c.ent_of[k] < 0; ++k) {
