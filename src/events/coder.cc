@@ -42,6 +42,13 @@ struct Context {
     if (en.type == EntityType::kNorp && k >= 1 && ent_of[k] < 0 && cue[k - 1] == Cue::kTopic) return false;
     return true;
   }
+  // Token k lies inside a time expression (أمس، مساء الخميس).
+  bool InTime(int32_t k) const {
+    const Span& sp = doc.tokens[k].span;
+    for (const auto& te : doc.times)
+      if (sp.start >= te.span.start && sp.end <= te.span.end) return true;
+    return false;
+  }
   const Actor& ActorOf(Side s) const {
     const Entity& e = doc.entities[s.entity];
     return s.second ? *e.second : *e.actor;
@@ -348,10 +355,31 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             if (c.cue[k] == Cue::kLightVerb || (c.cue[k] == Cue::kLightVerbB && with_b)) light = k;
           // The subject right after the light verb (قامت امرأة بلجيكية متزوجة من مغربي
           // بتفجير …), else the one before it (الجيش الباكستاني نفذ ضربة).
+          // The noun must be the light verb's object: at most five words between them
+          // besides its subject and a time, and no preposition right before the noun (not
+          // بحث إجراءات ضد طهران خلال الاجتماع).
+          if (light >= 0) {
+            int32_t words = 0;
+            for (int32_t k = light + 1; k < m.first; ++k)
+              words += doc.tokens[k].kind != TokenKind::kPunct && c.ent_of[k] < 0 && !c.InTime(k);
+            const Cue before = c.cue[m.first - 1];
+            const std::string& prev = doc.tokens[m.first - 1].norm;
+            if (words > 5 || before == Cue::kPreposition || before == Cue::kTopic || before == Cue::kBackground ||
+                prev == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" || prev == "\xD8\xA7\xD8\xAB\xD9\x86\xD8\xA7\xD8\xA1")  // خلال أثناء
+              light = -1;
+          }
           int32_t left = -1;
           if (light >= 0) {
-            for (int32_t k = light + 1; k < m.first && left < 0; ++k)
-              if (c.ent_of[k] >= 0 && c.Usable(c.ent_of[k]) && !c.Governed(c.ent_of[k])) left = c.ent_of[k];
+            for (int32_t k = light + 1; k < m.first; ++k) {
+              const int32_t e = c.ent_of[k];
+              if (e < 0 || !c.Usable(e) || c.Governed(e)) continue;
+              // A nationality before the named person (الرئيس المصري عبد الفتاح السيسي): the person.
+              if (left >= 0 && !(doc.entities[left].type == EntityType::kNorp && doc.entities[e].type != EntityType::kNorp &&
+                                 doc.entities[e].actor->country == doc.entities[left].actor->country))
+                break;
+              left = e;
+              k = doc.entities[e].end_token - 1;
+            }
             if (left < 0) left = c.LeftEntity(boundary, light);
           }
           if (left >= 0) {
@@ -451,10 +479,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           int32_t seen = 0;  // words looked at, not counting a time expression (قتل أمس …)
           for (int32_t k = m.end; k < s.end_token && seen < 3 && c.ent_of[k] < 0; ++k) {
             const Cue q = c.cue[k];
-            if (std::any_of(doc.times.begin(), doc.times.end(), [&](const TimeExpr& te) {
-                  return doc.tokens[k].span.start >= te.span.start && doc.tokens[k].span.end <= te.span.end;
-                }))
-              continue;
+            if (c.InTime(k)) continue;
             ++seen;
             if (q == Cue::kCasualty || q == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber) {
               victims = true;
