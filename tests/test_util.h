@@ -14,6 +14,7 @@ namespace rasd::testing {
 
 inline const std::shared_ptr<const Resources>& TestResources() {
   static std::shared_ptr<const Resources> res = [] {
+    ::unsetenv("RASD_NER_MODEL");  // the tests see the data directory's model, whatever the shell says
     auto r = Resources::Load(RASD_TEST_DATA_DIR);
     if (!r.ok()) {
       std::fprintf(stderr, "cannot load data: %s\n", r.error().ToString().c_str());

@@ -10,6 +10,7 @@
 #include "entities/recognizer.h"
 #include "events/coder.h"
 #include "events/times.h"
+#include "ner/persons.h"
 #include "morph/tokenizer.h"
 #include "read/html.h"
 
@@ -130,6 +131,8 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
     const std::string as_of = InferRoleDate(doc, *res_->gazetteer);
     if (!as_of.empty()) recognizer.Recognize(doc, readings, as_of);
   }
+  // Names the gazetteer does not know, after titles and agent nouns (statistical model).
+  if (res_->ner) ner::NameUnknownPersons(*res_->ner, *res_->gazetteer, readings, doc);
   // 5. Time expressions, then events (which take their dates), quotes and attributions.
   events::FindTimes(*res_->times, date, doc);
   const events::Prepared prepared = events::Prepare(*res_->codebook, doc, readings);

@@ -52,12 +52,21 @@ Result<std::shared_ptr<const Resources>> Resources::Load(std::string dir) {
   auto stop = LoadStopwords(dir + "/lexicon/stopwords.txt");
   if (!stop.ok()) return stop.error();
   r->stopwords = std::move(stop).value();
+  std::string model = dir + "/ner/rasd-ner.model";
+  if (const char* env = std::getenv("RASD_NER_MODEL"); env) model = env;  // "" turns the model off
+  std::error_code ec;
+  if (!model.empty() && std::filesystem::is_regular_file(model, ec)) {
+    auto tagger = ner::Tagger::Load(model, std::make_shared<const ner::NameHints>(r->gazetteer));
+    if (!tagger.ok()) return tagger.error();
+    r->ner = std::move(tagger).value();
+    r->ner_path = model;
+  }
   return std::shared_ptr<const Resources>(std::move(r));
 }
 
 std::string Resources::Version() const {
   return std::string("rasd ") + RASD_VERSION + "; chrome " + chrome->version() + "; " + gazetteer->version() + "; " +
-         codebook->version();
+         codebook->version() + (ner ? "; ner model" : "; no ner model");
 }
 
 }  // namespace rasd

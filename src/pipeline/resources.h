@@ -10,6 +10,7 @@
 #include "entities/gazetteer.h"
 #include "events/codebook.h"
 #include "events/times.h"
+#include "ner/tagger.h"
 #include "rasd/result.h"
 
 namespace rasd {
@@ -22,6 +23,10 @@ struct Resources {
   std::shared_ptr<const events::TimeLexicon> times;
   // Normalised words that say nothing of a story (lexicon/stopwords.txt).
   std::shared_ptr<const std::unordered_set<std::string>> stopwords;
+  // The statistical NER model, when there is one ($RASD_NER_MODEL, else
+  // data_dir/ner/rasd-ner.model): names unknown persons after titles (ner/persons.h).
+  std::shared_ptr<const ner::Tagger> ner;
+  std::string ner_path;
 
   // Loads from `data_dir`; empty means $RASD_DATA, else the directory the build
   // was configured with, else ./data.
