@@ -42,6 +42,18 @@ struct Context {
     if (en.type == EntityType::kNorp && k >= 1 && ent_of[k] < 0 && cue[k - 1] == Cue::kTopic) return false;
     return true;
   }
+  // A quotation opens in [from, to) and is not closed there: what follows is a slogan or
+  // a quote («رامسفيلد مجرم حرب»), not the clause's subject.
+  bool InQuote(int32_t from, int32_t to) const {
+    int open = 0;
+    for (int32_t k = from; k < to; ++k) {
+      const std::string& n = doc.tokens[k].norm;
+      if (doc.tokens[k].kind != TokenKind::kPunct) continue;
+      if (n == "\xC2\xAB" || n == "\xE2\x80\x9C") ++open;                   // « “
+      else if ((n == "\xC2\xBB" || n == "\xE2\x80\x9D") && open > 0) --open;  // » ”
+    }
+    return open > 0;
+  }
   // Token k lies inside a time expression (أمس، مساء الخميس).
   bool InTime(int32_t k) const {
     const Span& sp = doc.tokens[k].span;
@@ -440,7 +452,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.
           for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6)) {
-            if (c.Governed(e)) continue;
+            if (c.Governed(e) || c.InQuote(m.end, doc.entities[e].first_token)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
             source = Side{e};
             // X و Y after the verb: تحادث بوتين وبايدن.
