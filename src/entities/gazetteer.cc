@@ -107,8 +107,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
       for (const auto& base : text::SplitAlternatives(f[nisba])) {
         std::string b = text::NormalizeKey(base);
         for (const char* suffix : {"", "\xD9\x87", "\xD9\x88\xD9\x86", "\xD9\x8A\xD9\x86", "\xD8\xA7\xD9\x86",
-                                   "\xD8\xAA\xD8\xA7\xD9\x86", "\xD8\xAA\xD9\x8A\xD9\x86", "\xD8\xA7\xD8\xAA"})
-          g->Add(b + suffix, {EntryKind::kNisba, idx});  // ـي ـية ـيون ـيين ـيان ـيتان ـيتين ـيات
+                                   "\xD8\xAA\xD8\xA7\xD9\x86", "\xD8\xAA\xD9\x8A\xD9\x86", "\xD8\xA7\xD8\xAA", "\xD8\xA7"})
+          g->Add(b + suffix, {EntryKind::kNisba, idx});  // ـي ـية ـيون ـيين ـيان ـيتان ـيتين ـيات ـيًا
       }
       for (const auto& p : text::SplitAlternatives(f[plural])) g->Add(p, {EntryKind::kNisba, idx});
     }

@@ -151,6 +151,24 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// A verb marked plural (خطفوا، يطلقون): its subject stands before it, since a verb before
+// its subject is singular in Arabic.
+bool PluralVerb(std::string_view n) {
+  if (EndsWith(n, "\xD9\x88\xD8\xA7")) return true;  // وا
+  const bool imperfect = n.rfind("\xD9\x8A", 0) == 0 || n.rfind("\xD8\xAA", 0) == 0 ||
+                         n.rfind("\xD9\x88\xD9\x8A", 0) == 0 || n.rfind("\xD9\x88\xD8\xAA", 0) == 0;  // ي ت وي وت
+  return imperfect && EndsWith(n, "\xD9\x88\xD9\x86");  // ـون
+}
+
+// "ثمانية أشخاص قتلوا جراء ضربة أمريكية": counted people before a kill or abduction verb
+// are its victims (a passive), and an actor after it is the doer, not the target.
+bool CountedVictimsBefore(const Context& c, int32_t from, int32_t to, const Trigger& t) {
+  if (t.cameo != "1823" && t.cameo != "181" && t.cameo != "186") return false;
+  for (int32_t k = from; k < to; ++k)
+    if (c.cue[k] == Cue::kCasualty || c.cue[k] == Cue::kQuantity || c.doc.tokens[k].kind == TokenKind::kNumber) return true;
+  return false;
+}
+
 // Acts of a crowd of protesters, which no trigger names: "وسار آلاف المتظاهرين", "أغلق
 // المتظاهرون الطريق" (VSO: the verb before the crowd, the crowd in the nominative or
 // counted), "المحتجون أحرقوا …" (SVO: a plural verb right after the crowd at the start of
@@ -448,6 +466,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           } else {
             source = Side{left};
           }
+        } else if (std::any_of(matches.begin(), matches.end(),
+                               [&](const TriggerMatch& o) {
+                                 return o.first == m.end && o.trigger->noun && !o.trigger->verb && !o.trigger->say;
+                               }) ||
+                   (PluralVerb(doc.tokens[m.first].norm) && !CountedVictimsBefore(c, s.first_token, m.first, t))) {
+          // "استهدف هجوم انتحاري … موكبا لسفارة الولايات المتحدة": an event is the subject
+          // (no one is named as doing it); "مجهولين خطفوا مصورا فرنسيا": a plural verb agrees
+          // with a subject before it (VSO verbs are singular). The actor after is the target.
+          for (int32_t e : c.RightEntities(m.end, s.end_token, 12))
+            if (!c.InQuote(m.end, doc.entities[e].first_token)) {
+              target = Side{e};
+              break;
+            }
         } else {
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.
