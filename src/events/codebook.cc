@@ -28,7 +28,8 @@ Cue CueKind(const std::string& k) {
       {"possibility", Cue::kPossibility}, {"attributive", Cue::kAttributive},
       {"crowd", Cue::kCrowd}, {"quantity", Cue::kQuantity}, {"non-act", Cue::kNonAct},
       {"violent", Cue::kViolent}, {"claim", Cue::kClaim},
-      {"casualty", Cue::kCasualty}, {"light-verb-b", Cue::kLightVerbB}};
+      {"casualty", Cue::kCasualty}, {"light-verb-b", Cue::kLightVerbB},
+      {"place-noun", Cue::kPlaceNoun}};
   for (const auto& [name, cue] : kKinds)
     if (k == name) return cue;
   return Cue::kNone;

@@ -40,6 +40,8 @@ struct Context {
     if (k >= 0 && cue[k] == Cue::kTopic) return false;
     // "في البقاع اللبناني": an adjective of a place noun after في.
     if (en.type == EntityType::kNorp && k >= 1 && ent_of[k] < 0 && cue[k - 1] == Cue::kTopic) return false;
+    // "في عدة مدن باكستانية", "قرى لبنانية": a nationality describing a place.
+    if (en.type == EntityType::kNorp && k >= 0 && ent_of[k] < 0 && cue[k] == Cue::kPlaceNoun) return false;
     return true;
   }
   // A quotation opens in [from, to) and is not closed there: what follows is a slogan or
