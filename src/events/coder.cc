@@ -56,6 +56,20 @@ struct Context {
     }
     return open > 0;
   }
+  // The doer named by a claim after an event (هجوم تبنته طالبان، عمليات نفذها قراصنة
+  // صوماليون، نسب إلى المتمردين): the first actor within four words of the claim word,
+  // which must come within `max_words` of `from`; -1 when none.
+  int32_t ClaimedDoer(int32_t from, int32_t end, int32_t max_words, const std::optional<Side>& target) const {
+    int32_t words = 0;
+    for (int32_t k = from; k < end && words <= max_words; ++k) {
+      words += doc.tokens[k].kind != TokenKind::kPunct;
+      if (cue[k] != Cue::kClaim) continue;
+      for (int32_t e : RightEntities(k + 1, end, 4))
+        if (!target || Differ(*target, Side{e})) return e;
+      return -1;
+    }
+    return -1;
+  }
   // Token k lies inside a time expression (أمس، مساء الخميس).
   bool InTime(int32_t k) const {
     const Span& sp = doc.tokens[k].span;
@@ -354,17 +368,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         // 1c. The doer named after the noun: هجوم انتحاري تبنته طالبان، نسب إلى المتمردين.
         if (!source) {
-          int32_t words = 0;
-          for (int32_t k = m.end; k < s.end_token && words <= 10; ++k) {
-            words += doc.tokens[k].kind != TokenKind::kPunct;
-            if (c.cue[k] != Cue::kClaim) continue;
-            for (int32_t e : c.RightEntities(k + 1, s.end_token, 4)) {
-              if (target && !c.Differ(*target, Side{e})) continue;
-              source = Side{e};
-              break;
-            }
-            break;
-          }
+          if (int32_t e = c.ClaimedDoer(m.end, s.end_token, 10, target); e >= 0) source = Side{e};
         }
         // 2. بين X و Y.
         if (!source) {
@@ -550,6 +554,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             target = Side{e};
             break;
           }
+      }
+      // A doer claimed after a verb's clause too (تعرضت للهجوم … في عمليات نفذها قراصنة صوماليون).
+      if (!source && t.verb) {
+        if (int32_t e = c.ClaimedDoer(m.end, s.end_token, 14, target); e >= 0) source = Side{e};
       }
       if (source && target && !c.Differ(*source, *target)) target.reset();
       // Partial events from verbs and indefinite nouns (انفجار هز …); definite nouns
