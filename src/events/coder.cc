@@ -319,7 +319,27 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         continue;
       std::optional<Side> source, target;
       const int32_t boundary = c.Boundary(m.first, s.first_token, matches);
-      if (m.subject >= 0) {
+      // "إطلاق صواريخ من جنوب لبنان على حيفا": where rockets, shells or fire came from is
+      // who fired them; the target is then the actor after.
+      int32_t origin = -1;
+      if (t.cameo == "194" || t.cameo == "195" || t.cameo == "193") {
+        for (int32_t k = m.end; k + 1 < s.end_token && k < m.end + 4; ++k) {
+          if (doc.tokens[k].norm != "\xD9\x85\xD9\x86") continue;  // من
+          int32_t j = k + 1;
+          if (c.cue[j] == Cue::kTopic && j + 1 < s.end_token) ++j;  // من جنوب لبنان
+          const int32_t e = c.ent_of[j];
+          if (e >= 0 && doc.entities[e].actor && !doc.entities[e].actor->country.empty()) origin = e;
+          break;
+        }
+      }
+      if (origin >= 0) {
+        source = Side{origin};
+        for (int32_t e : c.RightEntities(doc.entities[origin].end_token, s.end_token, 12))
+          if (c.Differ(*source, Side{e})) {
+            target = Side{e};
+            break;
+          }
+      } else if (m.subject >= 0) {
         // A crowd act: the crowd is the source when it names its people (المتظاهرون
         // الأتراك); else the country where it happened, below.
         int32_t e = c.ent_of[m.subject];
@@ -555,9 +575,14 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             break;
           }
       }
-      // A doer claimed after a verb's clause too (تعرضت للهجوم … في عمليات نفذها قراصنة صوماليون).
+      // A doer claimed after a verb's clause too (تعرضت للهجوم … في عمليات نفذها قراصنة صوماليون);
+      // for violence, a claim anywhere in the sentence names the doer of all of it (الهجوم
+      // الذي نفذته طالبان أسفر عن ثمانية قتلى).
       if (!source && t.verb) {
         if (int32_t e = c.ClaimedDoer(m.end, s.end_token, 14, target); e >= 0) source = Side{e};
+      }
+      if (!source && t.plover == "ASSAULT") {
+        if (int32_t e = c.ClaimedDoer(s.first_token, s.end_token, 1000, target); e >= 0) source = Side{e};
       }
       if (source && target && !c.Differ(*source, *target)) target.reset();
       // Partial events from verbs and indefinite nouns (انفجار هز …); definite nouns
