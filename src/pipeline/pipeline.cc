@@ -132,7 +132,7 @@ Document Pipeline::Analyze(const read::RawArticle& in, const AnalyzeOptions& opt
     if (!as_of.empty()) recognizer.Recognize(doc, readings, as_of);
   }
   // Names the gazetteer does not know, after titles and agent nouns (statistical model).
-  if (res_->ner) ner::NameUnknownPersons(*res_->ner, *res_->gazetteer, readings, doc);
+  if (res_->ner) ner::NameUnknownPersons(*res_->ner, *res_->gazetteer, *res_->person_nouns, readings, doc);
   // 5. Time expressions, then events (which take their dates), quotes and attributions.
   events::FindTimes(*res_->times, date, doc);
   const events::Prepared prepared = events::Prepare(*res_->codebook, doc, readings);

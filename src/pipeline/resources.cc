@@ -11,9 +11,10 @@ namespace rasd {
 
 namespace {
 
-Result<std::shared_ptr<const std::unordered_set<std::string>>> LoadStopwords(const std::string& path) {
+// One normalised word per line; # comments.
+Result<std::shared_ptr<const std::unordered_set<std::string>>> LoadWords(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return Error{ErrorCode::kNotFound, "cannot open stopword list", path, 0};
+  if (!in) return Error{ErrorCode::kNotFound, "cannot open word list", path, 0};
   auto words = std::make_shared<std::unordered_set<std::string>>();
   std::string line;
   while (std::getline(in, line)) {
@@ -49,9 +50,12 @@ Result<std::shared_ptr<const Resources>> Resources::Load(std::string dir) {
   auto times = events::TimeLexicon::Load(dir);
   if (!times.ok()) return times.error();
   r->times = times.value();
-  auto stop = LoadStopwords(dir + "/lexicon/stopwords.txt");
+  auto stop = LoadWords(dir + "/lexicon/stopwords.txt");
   if (!stop.ok()) return stop.error();
   r->stopwords = std::move(stop).value();
+  auto persons = LoadWords(dir + "/actors/person_nouns.txt");
+  if (!persons.ok()) return persons.error();
+  r->person_nouns = std::move(persons).value();
   std::string model = dir + "/ner/rasd-ner.model";
   if (const char* env = std::getenv("RASD_NER_MODEL"); env) model = env;  // "" turns the model off
   std::error_code ec;

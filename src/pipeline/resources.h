@@ -23,6 +23,8 @@ struct Resources {
   std::shared_ptr<const events::TimeLexicon> times;
   // Normalised words that say nothing of a story (lexicon/stopwords.txt).
   std::shared_ptr<const std::unordered_set<std::string>> stopwords;
+  // Singular nouns of what a person is (actors/person_nouns.txt), without the article.
+  std::shared_ptr<const std::unordered_set<std::string>> person_nouns;
   // The statistical NER model, when there is one ($RASD_NER_MODEL, else
   // data_dir/ner/rasd-ner.model): names unknown persons after titles (ner/persons.h).
   std::shared_ptr<const ner::Tagger> ner;
