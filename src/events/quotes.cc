@@ -154,6 +154,16 @@ void FindAttributions(const Codebook& cb, const entities::TokenReadings& reading
   auto cue_at = [&](int32_t k) {
     return doc.tokens[k].kind == TokenKind::kWord ? cb.CueOf(readings[k]) : Cue::kNone;
   };
+  // A source noun, also behind a preposition (وفقا للمصادر الدبلوماسية، بحسب مصدر).
+  auto source_noun_at = [&](int32_t k) {
+    if (doc.tokens[k].kind != TokenKind::kWord) return false;
+    for (const auto& r : readings[k]) {
+      morph::Reading bare = r;
+      bare.prep = 0;
+      if (cb.CueOf({bare}) == Cue::kSourceNoun) return true;
+    }
+    return false;
+  };
   auto media_text = [&](int32_t e) -> std::string {
     const Entity& en = doc.entities[e];
     if (en.actor && en.actor->agent == "MED") return en.text;
@@ -214,9 +224,9 @@ void FindAttributions(const Codebook& cb, const entities::TokenReadings& reading
         if (doc.entities[e].type == EntityType::kPer) named = true;
         if (!media_text(e).empty() && at.outlet.empty()) at.outlet = media_text(e);
       }
-      at.anonymous = cue_at(a) == Cue::kSourceNoun && !named;
+      at.anonymous = source_noun_at(a) && !named;
       // "وفق رؤية مشتركة" is not a source: a source names someone or is a source noun.
-      bool someone = cue_at(a) == Cue::kSourceNoun || !at.outlet.empty();
+      bool someone = source_noun_at(a) || !at.outlet.empty();
       for (int32_t x = a; x < b && !someone; ++x) someone = ent_of[x] >= 0 || cue_at(x) == Cue::kSourceNoun;
       if (!someone) continue;
       doc.attributions.push_back(std::move(at));

@@ -116,6 +116,13 @@ TEST(Attributions, OutletAndAnonymousSources) {
   EXPECT_TRUE(d.attributions[0].anonymous);
 }
 
+TEST(Attributions, SourceNounBehindAPrepositionIsAnonymous) {
+  // It was "named" before: the source noun carried ل (للمصادر).
+  auto d = testing::AnalyzeText("وتتجه موسكو إلى تعديل موقفها، وفقا للمصادر الدبلوماسية الروسية.", "2021-07-10");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_TRUE(d.attributions[0].anonymous);
+}
+
 TEST(Times, MonthsWithADirectionAndTrailingFrameWords) {
   auto d = testing::AnalyzeText("تجري الانتخابات في تشرين الأول المقبل، وقال أمس الثلاثاء خلال مؤتمر إن آذار الماضي كان صعبا.",
                                 "2024-09-11");
