@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "commands.h"
+#include "ner/clusters.h"
 #include "ner/tagger.h"
 #include "pipeline/resources.h"
 #include "read/reader.h"
@@ -99,9 +100,19 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     vocab.Finish();
     if (!common.quiet) std::fprintf(stderr, "rasd: vocabulary of %zu words from %zu unlabeled articles\n", vocab.size(), articles);
   }
+  ner::WordClusters clusters;
+  if (!a.clusters.empty()) {
+    auto c = ner::WordClusters::Load(a.clusters);
+    if (!c.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", c.error().ToString().c_str());
+      return 2;
+    }
+    clusters = std::move(c.value());
+    if (!common.quiet) std::fprintf(stderr, "rasd: classes of %zu words\n", clusters.size());
+  }
   ner::TrainOptions options;
   options.epochs = a.epochs;
-  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), [&](int epoch, double acc) {
+  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), [&](int epoch, double acc) {
     if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
   });
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -147,6 +158,42 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     WriteConll(go, test, gold);
     WriteConll(po, test, pred);
   }
+  return 0;
+}
+
+int NerClusters(const Common& common, const NerClustersArgs& a) {
+  auto t0 = std::chrono::steady_clock::now();
+  ner::WordClusters clusters;
+  read::ArticleSource source(a.unlabeled);
+  size_t articles = 0;
+  while (true) {
+    auto next = source.Next();
+    if (!next.ok()) continue;  // unreadable input: skipped (the reader says where)
+    if (!next.value()) break;
+    clusters.Add(next.value()->body);
+    ++articles;
+  }
+  if (articles == 0) {
+    std::fprintf(stderr, "rasd: no unlabeled articles\n");
+    return 2;
+  }
+  ner::ClusterOptions options;
+  options.sizes = a.sizes;
+  options.min_count = a.min_count;
+  options.max_words = a.max_words;
+  options.iterations = a.iterations;
+  clusters.Compute(options, [&](int k, int it, size_t moved) {
+    if (!common.quiet)
+      std::fprintf(stderr, "  %5d classes, pass %d: %zu words moved (%.0f s)\n", k, it, moved,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  });
+  if (auto st = clusters.Save(a.out); !st.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());
+    return 2;
+  }
+  if (!common.quiet)
+    std::fprintf(stderr, "rasd: classes of %zu words from %zu articles in %.0f s -> %s\n", clusters.size(), articles,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), a.out.c_str());
   return 0;
 }
 

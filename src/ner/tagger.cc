@@ -230,6 +230,21 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     if (hints_) hints_->Add(norm[i], "", hints[i]);
   }
   const std::vector<std::string> rule = hints_ ? hints_->RuleTags(words) : std::vector<std::string>(n, "O");
+  // Each word's classes: its own, else those of the word without a leading و ف ب ل ك
+  // (ANERcorp keeps clitics on the word: "وطارق").
+  std::vector<const std::vector<uint16_t>*> cls(n, nullptr);
+  if (clusters_.size())
+    for (size_t i = 0; i < n; ++i) {
+      cls[i] = clusters_.Find(norm[i]);
+      std::string_view rest = norm[i];
+      for (int strip = 0; !cls[i] && strip < 2; ++strip) {
+        if (rest.size() < 8) break;  // at least three letters left
+        const std::string_view head = rest.substr(0, 2);
+        if (head != "و" && head != "ف" && head != "ب" && head != "ل" && head != "ك") break;
+        rest.remove_prefix(2);
+        cls[i] = clusters_.Find(std::string(rest));
+      }
+    }
   auto at = [&](const std::vector<std::string>& v, long i) -> const std::string& {
     static const std::string kStart = "<s>", kEnd = "</s>";
     return i < 0 ? kStart : i >= static_cast<long>(n) ? kEnd : v[i];
@@ -278,6 +293,19 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     f.push_back("r-1=" + at(rule, k - 1));
     f.push_back("r+1=" + at(rule, k + 1));
     f.push_back("rw=" + rule[i] + "|" + stem[i]);
+    if (clusters_.size()) {
+      for (int o = -1; o <= 1; ++o) {
+        const long j = k + o;
+        if (j < 0 || j >= static_cast<long>(n)) continue;
+        const std::string pre = "k" + std::to_string(o + 1) + ":";
+        if (!cls[j]) {
+          f.push_back(pre + "none");
+          continue;
+        }
+        for (size_t l = 0; l < cls[j]->size(); ++l)
+          f.push_back(pre + std::to_string(l) + "=" + std::to_string((*cls[j])[l]));
+      }
+    }
     if (vocab_.size()) {
       const uint8_t code = vocab_.Code(norm[i]), scode = vocab_.Code(stem[i]);
       f.push_back("vf=" + std::to_string(code >> 2) + "/" + std::to_string(code & 3));
@@ -340,11 +368,12 @@ std::vector<int> Tagger::Decode(const std::vector<std::vector<int32_t>>& feats) 
 }
 
 std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
-                                      const TrainOptions& options, Vocabulary vocabulary,
+                                      const TrainOptions& options, Vocabulary vocabulary, WordClusters clusters,
                                       const std::function<void(int, double)>& progress) {
   auto m = std::unique_ptr<Tagger>(new Tagger());
   m->hints_ = std::move(hints);
   m->vocab_ = std::move(vocabulary);
+  m->clusters_ = std::move(clusters);
   std::set<std::string> tagset;
   for (const auto& s : data)
     for (const auto& t : s.tags) tagset.insert(t);
@@ -434,7 +463,8 @@ std::vector<std::string> Tagger::Tag(const std::vector<std::string>& words) cons
 }
 
 namespace {
-constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '1'};
+// Version 2 added the word classes (ner/clusters.h).
+constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '2'};
 
 void PutU32(std::ostream& o, uint32_t v) { o.write(reinterpret_cast<const char*>(&v), 4); }
 void PutStr(std::ostream& o, const std::string& s) {
@@ -480,6 +510,14 @@ Status Tagger::Save(const std::string& path) const {
   for (const auto& [w, lr] : v.contexts()) {
     PutStr(o, w);
     PutU32(o, (static_cast<uint32_t>(lr.first) << 16) | lr.second);
+  }
+  auto& cl = const_cast<WordClusters&>(clusters_);
+  PutU32(o, static_cast<uint32_t>(cl.sizes().size()));
+  for (int k : cl.sizes()) PutU32(o, static_cast<uint32_t>(k));
+  PutU32(o, static_cast<uint32_t>(cl.size()));
+  for (const auto& [w, c] : cl.mutable_classes()) {
+    PutStr(o, w);
+    o.write(reinterpret_cast<const char*>(c.data()), static_cast<std::streamsize>(c.size() * sizeof(uint16_t)));
   }
   if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
   return {};
@@ -527,6 +565,25 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path, std::share
     if (!GetStr(in, f) || !GetU32(in, lr) || (lr >> 16) > nc || (lr & 0xFFFF) > nc)
       return Error{ErrorCode::kBadData, "corrupt model (contexts)", path, 0};
     m->vocab_.contexts()[f] = {static_cast<uint16_t>(lr >> 16), static_cast<uint16_t>(lr & 0xFFFF)};
+  }
+  uint32_t levels, nw;
+  if (!GetU32(in, levels) || levels > 16) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+  auto& sizes = m->clusters_.mutable_sizes();
+  sizes.resize(levels);
+  for (auto& k : sizes) {
+    uint32_t v;
+    if (!GetU32(in, v) || v < 2 || v > 65535) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+    k = static_cast<int>(v);
+  }
+  if (!GetU32(in, nw)) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+  for (uint32_t k = 0; k < nw; ++k) {
+    std::vector<uint16_t> c(levels);
+    if (!GetStr(in, f) ||
+        !in.read(reinterpret_cast<char*>(c.data()), static_cast<std::streamsize>(levels * sizeof(uint16_t))))
+      return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+    for (uint32_t l = 0; l < levels; ++l)
+      if (c[l] >= sizes[l]) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+    m->clusters_.mutable_classes()[f] = std::move(c);
   }
   return m;
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "entities/gazetteer.h"
+#include "ner/clusters.h"
 #include "rasd/result.h"
 
 namespace rasd::ner {
@@ -98,6 +99,7 @@ class Tagger {
   // Trains on `data`; `progress(epoch, accuracy on the training data)` after each epoch.
   static std::unique_ptr<Tagger> Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
                                        const TrainOptions& options, Vocabulary vocabulary,
+                                       WordClusters clusters = {},
                                        const std::function<void(int, double)>& progress = {});
   static Result<std::unique_ptr<Tagger>> Load(const std::string& path, std::shared_ptr<const NameHints> hints);
   Status Save(const std::string& path) const;
@@ -113,6 +115,7 @@ class Tagger {
 
   std::shared_ptr<const NameHints> hints_;
   Vocabulary vocab_;
+  WordClusters clusters_;
   std::vector<std::string> tags_;
   std::unordered_map<std::string, int32_t> index_;
   std::vector<float> weights_;  // feature * tags + tag
