@@ -69,8 +69,13 @@ int Serve(const Common& common, const ServeArgs& args);
 
 struct TrainNerArgs {
   std::vector<std::string> train, unlabeled;
+  std::vector<std::string> extra;  // other corpora: trained on, never held out
+  bool adapt = false;              // keep their features apart (TrainOptions::adapt)
   std::string model, test_out, clusters;
   int epochs = 12;
+  uint32_t seed = 1;
+  double dropout = 0.25;
+  int document_window = 0;  // TrainOptions::document_window
   double test_last = 0;  // hold out this share of the sentences (the last ones) and score on it
 };
 int TrainNer(const Common& common, const TrainNerArgs& args);

@@ -114,6 +114,14 @@ int main(int argc, char** argv) {
   tn->add_option("--test-out", train_ner.test_out, "Write PREFIX.gold.conll and PREFIX.pred.conll of the held-out part");
   tn->add_option("--unlabeled", train_ner.unlabeled,
                  "Unlabeled articles (files, folders, JSONL) whose word statistics become features");
+  tn->add_option("--document-window", train_ner.document_window,
+                 "Sentences before and after whose first tagging a word sees (0: off; default 0)")
+      ->check(CLI::Range(0, 1000));
+  tn->add_option("--dropout", train_ner.dropout, "Word dropout while training (default 0.25)")
+      ->check(CLI::Range(0.0, 0.9));
+  tn->add_option("--seed", train_ner.seed, "Seed of the sentence shuffles (default 1)");
+  tn->add_option("--extra", train_ner.extra, "Other CoNLL corpora to train on too (never held out)");
+  tn->add_flag("--adapt", train_ner.adapt, "Domain adaptation: the --extra corpora get their own copy of every feature");
   tn->add_option("--clusters", train_ner.clusters, "Word classes (rasd ner-clusters) to use as features");
   tn->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
   tn->add_flag("-q,--quiet", common.quiet, "No progress on stderr");

@@ -75,6 +75,15 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     test.assign(std::make_move_iterator(data.end() - n), std::make_move_iterator(data.end()));
     data.resize(data.size() - n);
   }
+  for (const auto& path : a.extra) {
+    auto r = ner::ReadConll(path);
+    if (!r.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", r.error().ToString().c_str());
+      return 2;
+    }
+    for (auto& s : r.value())
+      if (!s.tags.empty()) s.domain = 1, data.push_back(std::move(s));
+  }
   auto hints = Hints(common);
   if (!hints) return 2;
   size_t words = 0;
@@ -112,6 +121,10 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
   }
   ner::TrainOptions options;
   options.epochs = a.epochs;
+  options.adapt = a.adapt;
+  options.seed = a.seed;
+  options.dropout = a.dropout;
+  options.document_window = a.document_window;
   auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), [&](int epoch, double acc) {
     if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
   });
@@ -128,10 +141,14 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
   std::map<std::string, std::array<size_t, 3>> counts;  // type -> tp, predicted, gold
   size_t test_words = 0;
   auto t1 = std::chrono::steady_clock::now();
-  for (const auto& s : test) {
-    pred.push_back(tagger->Tag(s.words));
-    gold.push_back(s.tags);
-    test_words += s.words.size();
+  {
+    std::vector<std::vector<std::string>> words;
+    for (const auto& s : test) {
+      words.push_back(s.words);
+      gold.push_back(s.tags);
+      test_words += s.words.size();
+    }
+    pred = tagger->TagDocument(words);
   }
   const double tag_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   for (size_t k = 0; k < test.size(); ++k) {
@@ -210,9 +227,12 @@ int Ner(const Common& common, const NerArgs& a) {
     std::fprintf(stderr, "rasd: %s\n", sents.error().ToString().c_str());
     return 2;
   }
-  for (const auto& s : sents.value()) {
-    auto tags = tagger.value()->Tag(s.words);
-    for (size_t i = 0; i < s.words.size(); ++i) std::printf("%s %s\n", s.words[i].c_str(), tags[i].c_str());
+  // The file is one text: its sentences see each other (document context).
+  std::vector<std::vector<std::string>> words;
+  for (const auto& s : sents.value()) words.push_back(s.words);
+  const auto tags = tagger.value()->TagDocument(words);
+  for (size_t k = 0; k < words.size(); ++k) {
+    for (size_t i = 0; i < words[k].size(); ++i) std::printf("%s %s\n", words[k][i].c_str(), tags[k][i].c_str());
     std::printf("\n");
   }
   return 0;
