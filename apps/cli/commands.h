@@ -83,9 +83,9 @@ int TrainNer(const Common& common, const TrainNerArgs& args);
 struct NerClustersArgs {
   std::vector<std::string> unlabeled;
   std::string out;
-  std::vector<int> sizes = {64, 256, 1024};
-  int64_t min_count = 5;
-  size_t max_words = 100000;
+  std::vector<int> sizes = {32, 128, 512, 1024};
+  int64_t min_count = 3;
+  size_t max_words = 200000;
   int iterations = 8;
 };
 int NerClusters(const Common& common, const NerClustersArgs& args);

@@ -130,11 +130,11 @@ int main(int argc, char** argv) {
   auto* nc = app.add_subcommand("ner-clusters", "Learn word classes from unlabeled text for the NER tagger");
   nc->add_option("unlabeled", ner_clusters.unlabeled, "Unlabeled articles (files, folders, JSONL)")->required();
   nc->add_option("--out", ner_clusters.out, "Clusters file to write")->required();
-  nc->add_option("--sizes", ner_clusters.sizes, "Classes per granularity (default 64 256 1024)")
+  nc->add_option("--sizes", ner_clusters.sizes, "Classes per granularity (default 32 128 512 1024)")
       ->check(CLI::Range(2, 65535));
-  nc->add_option("--min-count", ner_clusters.min_count, "Leave out words seen fewer times (default 5)")
+  nc->add_option("--min-count", ner_clusters.min_count, "Leave out words seen fewer times (default 3)")
       ->check(CLI::Range(1, 1000000));
-  nc->add_option("--max-words", ner_clusters.max_words, "At most this many words, the commonest (default 100000)")
+  nc->add_option("--max-words", ner_clusters.max_words, "At most this many words, the commonest (default 200000)")
       ->check(CLI::Range(2, 10000000));
   nc->add_option("--iterations", ner_clusters.iterations, "Passes per granularity (default 8)")->check(CLI::Range(1, 100));
   nc->add_flag("-q,--quiet", common.quiet, "No progress on stderr");

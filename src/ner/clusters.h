@@ -7,7 +7,7 @@
 // class bigram model, P(w_i | w_i-1) = P(c_i | c_i-1) P(w_i | c_i), fitted by the
 // exchange algorithm (Kneser & Ney 1993; Martin, Liermann & Ney 1998): every word in
 // turn moves to the class that most raises the likelihood of the text. One run per
-// granularity (e.g. 64, 256 and 1024 classes) stands in for Brown's prefixes of
+// granularity (e.g. 32, 128, 512 and 1024 classes) stands in for Brown's prefixes of
 // different lengths. Deterministic: the start, the order of visits and the ties
 // depend only on the counts.
 #pragma once
@@ -24,9 +24,9 @@
 namespace rasd::ner {
 
 struct ClusterOptions {
-  std::vector<int> sizes = {64, 256, 1024};  // classes per granularity
-  int64_t min_count = 5;                     // rarer words are left out (their bigrams too)
-  size_t max_words = 100000;                 // the commonest words at most
+  std::vector<int> sizes = {32, 128, 512, 1024};  // classes per granularity
+  int64_t min_count = 3;                          // rarer words are left out (their bigrams too)
+  size_t max_words = 200000;                      // the commonest words at most
   int iterations = 8;                        // passes over the vocabulary per granularity
 };
 
