@@ -3,6 +3,8 @@
 // 2 = nothing could be done (bad usage, data files or database).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -67,11 +69,26 @@ int Serve(const Common& common, const ServeArgs& args);
 
 struct TrainNerArgs {
   std::vector<std::string> train, unlabeled;
-  std::string model, test_out;
+  std::vector<std::string> extra;  // other corpora: trained on, never held out
+  bool adapt = false;              // keep their features apart (TrainOptions::adapt)
+  std::string model, test_out, clusters;
   int epochs = 12;
+  uint32_t seed = 1;
+  double dropout = 0.25;
+  int document_window = 0;  // TrainOptions::document_window
   double test_last = 0;  // hold out this share of the sentences (the last ones) and score on it
 };
 int TrainNer(const Common& common, const TrainNerArgs& args);
+
+struct NerClustersArgs {
+  std::vector<std::string> unlabeled;
+  std::string out;
+  std::vector<int> sizes = {32, 128, 512, 1024};
+  int64_t min_count = 3;
+  size_t max_words = 200000;
+  int iterations = 8;
+};
+int NerClusters(const Common& common, const NerClustersArgs& args);
 
 struct NerArgs {
   std::string model, conll;

@@ -114,8 +114,30 @@ int main(int argc, char** argv) {
   tn->add_option("--test-out", train_ner.test_out, "Write PREFIX.gold.conll and PREFIX.pred.conll of the held-out part");
   tn->add_option("--unlabeled", train_ner.unlabeled,
                  "Unlabeled articles (files, folders, JSONL) whose word statistics become features");
+  tn->add_option("--document-window", train_ner.document_window,
+                 "Sentences before and after whose first tagging a word sees (0: off; default 0)")
+      ->check(CLI::Range(0, 1000));
+  tn->add_option("--dropout", train_ner.dropout, "Word dropout while training (default 0.25)")
+      ->check(CLI::Range(0.0, 0.9));
+  tn->add_option("--seed", train_ner.seed, "Seed of the sentence shuffles (default 1)");
+  tn->add_option("--extra", train_ner.extra, "Other CoNLL corpora to train on too (never held out)");
+  tn->add_flag("--adapt", train_ner.adapt, "Domain adaptation: the --extra corpora get their own copy of every feature");
+  tn->add_option("--clusters", train_ner.clusters, "Word classes (rasd ner-clusters) to use as features");
   tn->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
   tn->add_flag("-q,--quiet", common.quiet, "No progress on stderr");
+
+  NerClustersArgs ner_clusters;
+  auto* nc = app.add_subcommand("ner-clusters", "Learn word classes from unlabeled text for the NER tagger");
+  nc->add_option("unlabeled", ner_clusters.unlabeled, "Unlabeled articles (files, folders, JSONL)")->required();
+  nc->add_option("--out", ner_clusters.out, "Clusters file to write")->required();
+  nc->add_option("--sizes", ner_clusters.sizes, "Classes per granularity (default 32 128 512 1024)")
+      ->check(CLI::Range(2, 65535));
+  nc->add_option("--min-count", ner_clusters.min_count, "Leave out words seen fewer times (default 3)")
+      ->check(CLI::Range(1, 1000000));
+  nc->add_option("--max-words", ner_clusters.max_words, "At most this many words, the commonest (default 200000)")
+      ->check(CLI::Range(2, 10000000));
+  nc->add_option("--iterations", ner_clusters.iterations, "Passes per granularity (default 8)")->check(CLI::Range(1, 100));
+  nc->add_flag("-q,--quiet", common.quiet, "No progress on stderr");
 
   NerArgs ner_args;
   auto* nr = app.add_subcommand("ner", "Tag the words of a CoNLL file with a trained model (CoNLL out)");
@@ -136,6 +158,7 @@ int main(int argc, char** argv) {
   if (*dy) return Dyads(dyads);
   if (*sv) return Serve(common, serve);
   if (*tn) return TrainNer(common, train_ner);
+  if (*nc) return NerClusters(common, ner_clusters);
   if (*nr) return Ner(common, ner_args);
   return 2;
 }

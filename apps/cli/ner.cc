@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "commands.h"
+#include "ner/clusters.h"
 #include "ner/tagger.h"
 #include "pipeline/resources.h"
 #include "read/reader.h"
@@ -74,6 +75,15 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     test.assign(std::make_move_iterator(data.end() - n), std::make_move_iterator(data.end()));
     data.resize(data.size() - n);
   }
+  for (const auto& path : a.extra) {
+    auto r = ner::ReadConll(path);
+    if (!r.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", r.error().ToString().c_str());
+      return 2;
+    }
+    for (auto& s : r.value())
+      if (!s.tags.empty()) s.domain = 1, data.push_back(std::move(s));
+  }
   auto hints = Hints(common);
   if (!hints) return 2;
   size_t words = 0;
@@ -99,9 +109,23 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     vocab.Finish();
     if (!common.quiet) std::fprintf(stderr, "rasd: vocabulary of %zu words from %zu unlabeled articles\n", vocab.size(), articles);
   }
+  ner::WordClusters clusters;
+  if (!a.clusters.empty()) {
+    auto c = ner::WordClusters::Load(a.clusters);
+    if (!c.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", c.error().ToString().c_str());
+      return 2;
+    }
+    clusters = std::move(c.value());
+    if (!common.quiet) std::fprintf(stderr, "rasd: classes of %zu words\n", clusters.size());
+  }
   ner::TrainOptions options;
   options.epochs = a.epochs;
-  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), [&](int epoch, double acc) {
+  options.adapt = a.adapt;
+  options.seed = a.seed;
+  options.dropout = a.dropout;
+  options.document_window = a.document_window;
+  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), [&](int epoch, double acc) {
     if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
   });
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -117,10 +141,14 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
   std::map<std::string, std::array<size_t, 3>> counts;  // type -> tp, predicted, gold
   size_t test_words = 0;
   auto t1 = std::chrono::steady_clock::now();
-  for (const auto& s : test) {
-    pred.push_back(tagger->Tag(s.words));
-    gold.push_back(s.tags);
-    test_words += s.words.size();
+  {
+    std::vector<std::vector<std::string>> words;
+    for (const auto& s : test) {
+      words.push_back(s.words);
+      gold.push_back(s.tags);
+      test_words += s.words.size();
+    }
+    pred = tagger->TagDocument(words);
   }
   const double tag_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   for (size_t k = 0; k < test.size(); ++k) {
@@ -150,6 +178,42 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
   return 0;
 }
 
+int NerClusters(const Common& common, const NerClustersArgs& a) {
+  auto t0 = std::chrono::steady_clock::now();
+  ner::WordClusters clusters;
+  read::ArticleSource source(a.unlabeled);
+  size_t articles = 0;
+  while (true) {
+    auto next = source.Next();
+    if (!next.ok()) continue;  // unreadable input: skipped (the reader says where)
+    if (!next.value()) break;
+    clusters.Add(next.value()->body);
+    ++articles;
+  }
+  if (articles == 0) {
+    std::fprintf(stderr, "rasd: no unlabeled articles\n");
+    return 2;
+  }
+  ner::ClusterOptions options;
+  options.sizes = a.sizes;
+  options.min_count = a.min_count;
+  options.max_words = a.max_words;
+  options.iterations = a.iterations;
+  clusters.Compute(options, [&](int k, int it, size_t moved) {
+    if (!common.quiet)
+      std::fprintf(stderr, "  %5d classes, pass %d: %zu words moved (%.0f s)\n", k, it, moved,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  });
+  if (auto st = clusters.Save(a.out); !st.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());
+    return 2;
+  }
+  if (!common.quiet)
+    std::fprintf(stderr, "rasd: classes of %zu words from %zu articles in %.0f s -> %s\n", clusters.size(), articles,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), a.out.c_str());
+  return 0;
+}
+
 int Ner(const Common& common, const NerArgs& a) {
   auto hints = Hints(common);
   if (!hints) return 2;
@@ -163,9 +227,12 @@ int Ner(const Common& common, const NerArgs& a) {
     std::fprintf(stderr, "rasd: %s\n", sents.error().ToString().c_str());
     return 2;
   }
-  for (const auto& s : sents.value()) {
-    auto tags = tagger.value()->Tag(s.words);
-    for (size_t i = 0; i < s.words.size(); ++i) std::printf("%s %s\n", s.words[i].c_str(), tags[i].c_str());
+  // The file is one text: its sentences see each other (document context).
+  std::vector<std::vector<std::string>> words;
+  for (const auto& s : sents.value()) words.push_back(s.words);
+  const auto tags = tagger.value()->TagDocument(words);
+  for (size_t k = 0; k < words.size(); ++k) {
+    for (size_t i = 0; i < words[k].size(); ++i) std::printf("%s %s\n", words[k][i].c_str(), tags[k][i].c_str());
     std::printf("\n");
   }
   return 0;

@@ -219,7 +219,30 @@ void Vocabulary::Finish(int64_t min_count) {
   counts_.clear();
 }
 
-std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::string>& words) const {
+std::string Tagger::KeyOf(const std::string& norm) {
+  std::vector<std::string> stems;
+  corpus::IndexStems(norm, stems);
+  return stems.empty() ? norm : stems.back();
+}
+
+Tagger::Context Tagger::ContextOf(const std::vector<std::vector<std::string>>& sentences,
+                                  const std::vector<std::vector<std::string>>& tags, size_t k, int window) {
+  Context out;
+  const size_t from = k > static_cast<size_t>(window) ? k - window : 0;
+  const size_t to = std::min(sentences.size(), k + window + 1);
+  for (size_t j = from; j < to; ++j) {
+    if (j == k) continue;
+    for (size_t i = 0; i < sentences[j].size() && i < tags[j].size(); ++i) {
+      std::string norm = text::NormalizeKey(sentences[j][i]);
+      if (text::CountCodePoints(norm) < 2) continue;
+      ++out[KeyOf(norm)][std::string(tags[j][i] == "O" ? "O" : TypeOf(tags[j][i]))];
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::string>& words, int domain,
+                                                       const Context* context) const {
   const size_t n = words.size();
   std::vector<std::string> norm(n), stem(n);
   std::vector<std::vector<std::string>> hints(n);
@@ -230,13 +253,55 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     if (hints_) hints_->Add(norm[i], "", hints[i]);
   }
   const std::vector<std::string> rule = hints_ ? hints_->RuleTags(words) : std::vector<std::string>(n, "O");
+  // Each word's classes: its own, else those of the word without a leading و ف ب ل ك
+  // (ANERcorp keeps clitics on the word: "وطارق").
+  std::vector<const std::vector<uint16_t>*> cls(n, nullptr);
+  if (clusters_.size())
+    for (size_t i = 0; i < n; ++i) {
+      cls[i] = clusters_.Find(norm[i]);
+      std::string_view rest = norm[i];
+      for (int strip = 0; !cls[i] && strip < 2; ++strip) {
+        if (rest.size() < 8) break;  // at least three letters left
+        const std::string_view head = rest.substr(0, 2);
+        if (head != "و" && head != "ف" && head != "ب" && head != "ل" && head != "ك") break;
+        rest.remove_prefix(2);
+        cls[i] = clusters_.Find(std::string(rest));
+      }
+    }
   auto at = [&](const std::vector<std::string>& v, long i) -> const std::string& {
     static const std::string kStart = "<s>", kEnd = "</s>";
     return i < 0 ? kStart : i >= static_cast<long>(n) ? kEnd : v[i];
   };
+  // Words between quotation marks: titles of programmes, books and car models, names
+  // of newspapers and brands («الناس وأنا», «الشرق الأوسط»); what precedes the
+  // opening mark (برنامج, بعنوان, استاد) says which.
+  std::vector<std::string> quoted(n);
+  {
+    // Only marks that differ at both ends: ANERcorp's straight quotes are strewn about
+    // (", " after commas) and would pair up across ordinary text.
+    auto is_open = [](const std::string& w) { return w == "«" || w == "“"; };
+    auto closes = [](const std::string& open, const std::string& w) { return open == "«" ? w == "»" : w == "”"; };
+    constexpr size_t kLongest = 6;  // words inside, at most
+    for (size_t a = 0; a < n; ++a) {
+      if (!is_open(words[a])) continue;
+      size_t b = a + 1;
+      while (b < n && b <= a + kLongest + 1 && !closes(words[a], words[b])) ++b;
+      if (b >= n || b > a + kLongest + 1 || b == a + 1) continue;
+      const std::string before = a > 0 ? norm[a - 1] : "<s>";
+      for (size_t i = a + 1; i < b; ++i)
+        quoted[i] = std::string(i == a + 1 ? "first" : i + 1 == b ? "last" : "inner") + "|" + before;
+      a = b;
+    }
+  }
   std::vector<std::vector<std::string>> out(n);
   for (size_t i = 0; i < n; ++i) {
     auto& f = out[i];
+    if (!quoted[i].empty()) {
+      const size_t bar = quoted[i].find('|');
+      f.push_back("q=" + quoted[i].substr(0, bar));
+      f.push_back("q=in");
+      f.push_back("qb=" + quoted[i].substr(bar + 1));
+    }
     const long k = static_cast<long>(i);
     f.push_back("b");
     f.push_back("w=" + norm[i]);
@@ -278,6 +343,30 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     f.push_back("r-1=" + at(rule, k - 1));
     f.push_back("r+1=" + at(rule, k + 1));
     f.push_back("rw=" + rule[i] + "|" + stem[i]);
+    if (clusters_.size()) {
+      // The class (second granularity) of a word, for conjunctions with its neighbour:
+      // "a name class after a title class" generalises "الفنان X" to "المطرب Y".
+      auto c1 = [&](long j) -> std::string {
+        if (j < 0) return "<s>";
+        if (j >= static_cast<long>(n)) return "</s>";
+        return cls[j] ? std::to_string((*cls[j])[cls[j]->size() > 1 ? 1 : 0]) : "?";
+      };
+      f.push_back("kk-=" + c1(k - 1) + "|" + c1(k));
+      f.push_back("kk+=" + c1(k) + "|" + c1(k + 1));
+      f.push_back("wk-=" + at(norm, k - 1) + "|" + c1(k));
+      f.push_back("kw+=" + c1(k) + "|" + at(norm, k + 1));
+      for (int o = -1; o <= 1; ++o) {
+        const long j = k + o;
+        if (j < 0 || j >= static_cast<long>(n)) continue;
+        const std::string pre = "k" + std::to_string(o + 1) + ":";
+        if (!cls[j]) {
+          f.push_back(pre + "none");
+          continue;
+        }
+        for (size_t l = 0; l < cls[j]->size(); ++l)
+          f.push_back(pre + std::to_string(l) + "=" + std::to_string((*cls[j])[l]));
+      }
+    }
     if (vocab_.size()) {
       const uint8_t code = vocab_.Code(norm[i]), scode = vocab_.Code(stem[i]);
       f.push_back("vf=" + std::to_string(code >> 2) + "/" + std::to_string(code & 3));
@@ -287,6 +376,29 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
       if (!lc.empty()) f.push_back("lc=" + lc);
       if (!rc.empty()) f.push_back("rc=" + rc);
       if (!lc.empty() && !rc.empty()) f.push_back("lrc=" + lc + "|" + rc);
+    }
+  }
+  if (context) {
+    for (size_t i = 0; i < n; ++i) {
+      auto it = context->find(KeyOf(norm[i]));
+      if (it == context->end()) continue;
+      int o = 0, top = 0;
+      std::string type;
+      for (const auto& [t, c] : it->second) {
+        if (t == "O") o = c;
+        else if (c > top || (c == top && t < type)) top = c, type = t;
+      }
+      if (!top) continue;
+      out[i].push_back("dt=" + type);
+      out[i].push_back("dt=" + type + (top >= o ? "/most" : "/some"));
+      out[i].push_back("dtw=" + type + "|" + rule[i]);
+    }
+  }
+  if (adapt_) {
+    const std::string pre = "@" + std::to_string(domain) + ":";
+    for (auto& f : out) {
+      const size_t m = f.size();
+      for (size_t k = 0; k < m; ++k) f.push_back(pre + f[k]);
     }
   }
   return out;
@@ -340,11 +452,33 @@ std::vector<int> Tagger::Decode(const std::vector<std::vector<int32_t>>& feats) 
 }
 
 std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
-                                      const TrainOptions& options, Vocabulary vocabulary,
+                                      const TrainOptions& options, Vocabulary vocabulary, WordClusters clusters,
                                       const std::function<void(int, double)>& progress) {
   auto m = std::unique_ptr<Tagger>(new Tagger());
   m->hints_ = std::move(hints);
   m->vocab_ = std::move(vocabulary);
+  m->clusters_ = std::move(clusters);
+  m->adapt_ = options.adapt;
+  // First taggings of the training sentences for the document context, by jackknife:
+  // each fold (a run of consecutive sentences, so that texts stay whole) is tagged by a
+  // model trained on the other folds.
+  std::vector<std::vector<std::string>> words_of, first;
+  if (options.document_window > 0) {
+    TrainOptions sub = options;
+    sub.document_window = 0;
+    const int folds = std::max(2, options.folds);
+    for (const auto& s : data) words_of.push_back(s.words);
+    first.resize(data.size());
+    for (int f = 0; f < folds; ++f) {
+      const size_t lo = data.size() * f / folds, hi = data.size() * (f + 1) / folds;
+      std::vector<Sentence> rest;
+      for (size_t k = 0; k < data.size(); ++k)
+        if (k < lo || k >= hi) rest.push_back(data[k]);
+      auto fold = Train(rest, m->hints_, sub, m->vocab_, m->clusters_);
+      for (size_t k = lo; k < hi; ++k) first[k] = fold->Tag(data[k].words);
+    }
+    m->document_window_ = options.document_window;
+  }
   std::set<std::string> tagset;
   for (const auto& s : data)
     for (const auto& t : s.tags) tagset.insert(t);
@@ -356,9 +490,12 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
   // Feature ids of every training word, computed once.
   std::vector<std::vector<std::vector<int32_t>>> feats;
   std::vector<std::vector<int>> gold;
-  for (const auto& s : data) {
+  for (size_t k = 0; k < data.size(); ++k) {
+    const Sentence& s = data[k];
     if (s.tags.size() != s.words.size() || s.words.empty()) continue;
-    auto fs = m->Features(s.words);
+    Context context;
+    if (m->document_window_) context = ContextOf(words_of, first, k, m->document_window_);
+    auto fs = m->Features(s.words, s.domain, m->document_window_ ? &context : nullptr);
     std::vector<std::vector<int32_t>> ids(fs.size());
     for (size_t i = 0; i < fs.size(); ++i)
       for (const auto& f : fs[i]) {
@@ -370,20 +507,40 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
     for (const auto& t : s.tags) g.push_back(tag_id[t]);
     gold.push_back(std::move(g));
   }
+  // The features of a word's own spelling, which word dropout takes away.
+  std::vector<bool> lexical(m->index_.size(), false);
+  for (const auto& [f, id] : m->index_) {
+    std::string_view v = f;
+    if (v[0] == '@') v.remove_prefix(v.find(':') + 1);
+    static const char* kLexical[] = {"w=", "s=", "ww=", "wn=", "v=", "c3=", "rw=", "p3=", "p4=", "x3=", "x4="};
+    for (const char* pre : kLexical)
+      if (v.substr(0, strlen(pre)) == pre) lexical[id] = true;
+  }
+  const double drop = options.dropout;
   m->weights_.assign(m->index_.size() * T, 0.f);
   m->trans_.assign((T + 1) * T, 0.f);
   // Averaging (Daumé's trick): u accumulates c * update; the average is w - u / c.
-  std::vector<float> uw(m->weights_.size(), 0.f), ut(m->trans_.size(), 0.f);
-  float c = 1;
+  std::vector<double> uw(m->weights_.size(), 0.0), ut(m->trans_.size(), 0.0);
+  double c = 1;
   std::vector<size_t> order(feats.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937 rng(options.seed);
+  std::uniform_real_distribution<double> coin(0, 1);
+  std::vector<std::vector<int32_t>> dropped;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t right = 0, total = 0;
     for (size_t k : order) {
-      const auto& fs = feats[k];
       const auto& g = gold[k];
+      const std::vector<std::vector<int32_t>>* fsp = &feats[k];
+      if (drop > 0) {
+        dropped = feats[k];
+        for (auto& word : dropped)
+          if (coin(rng) < drop)
+            word.erase(std::remove_if(word.begin(), word.end(), [&](int32_t f) { return lexical[f]; }), word.end());
+        fsp = &dropped;
+      }
+      const auto& fs = *fsp;
       std::vector<int> p = m->Decode(fs);
       for (size_t i = 0; i < g.size(); ++i) {
         ++total;
@@ -406,8 +563,8 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
     }
     if (progress) progress(epoch, total ? static_cast<double>(right) / total : 0);
   }
-  for (size_t i = 0; i < m->weights_.size(); ++i) m->weights_[i] -= uw[i] / c;
-  for (size_t i = 0; i < m->trans_.size(); ++i) m->trans_[i] -= ut[i] / c;
+  for (size_t i = 0; i < m->weights_.size(); ++i) m->weights_[i] -= static_cast<float>(uw[i] / c);
+  for (size_t i = 0; i < m->trans_.size(); ++i) m->trans_[i] -= static_cast<float>(ut[i] / c);
   // Features whose weights are all zero are dropped from the model.
   std::unordered_map<std::string, int32_t> kept;
   std::vector<float> w;
@@ -423,7 +580,23 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
 }
 
 std::vector<std::string> Tagger::Tag(const std::vector<std::string>& words) const {
-  auto fs = Features(words);
+  return TagWith(words, nullptr);
+}
+
+std::vector<std::vector<std::string>> Tagger::TagDocument(const std::vector<std::vector<std::string>>& sentences) const {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& s : sentences) out.push_back(TagWith(s, nullptr));
+  if (!document_window_) return out;
+  std::vector<std::vector<std::string>> second;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Context context = ContextOf(sentences, out, k, document_window_);
+    second.push_back(TagWith(sentences[k], &context));
+  }
+  return second;
+}
+
+std::vector<std::string> Tagger::TagWith(const std::vector<std::string>& words, const Context* context) const {
+  auto fs = Features(words, 0, context);
   std::vector<std::vector<int32_t>> ids(fs.size());
   for (size_t i = 0; i < fs.size(); ++i)
     for (const auto& f : fs[i])
@@ -434,7 +607,8 @@ std::vector<std::string> Tagger::Tag(const std::vector<std::string>& words) cons
 }
 
 namespace {
-constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '1'};
+// Version 2 added the word classes (ner/clusters.h).
+constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '2'};
 
 void PutU32(std::ostream& o, uint32_t v) { o.write(reinterpret_cast<const char*>(&v), 4); }
 void PutStr(std::ostream& o, const std::string& s) {
@@ -481,6 +655,16 @@ Status Tagger::Save(const std::string& path) const {
     PutStr(o, w);
     PutU32(o, (static_cast<uint32_t>(lr.first) << 16) | lr.second);
   }
+  o.put(adapt_ ? 1 : 0);
+  PutU32(o, static_cast<uint32_t>(document_window_));
+  auto& cl = const_cast<WordClusters&>(clusters_);
+  PutU32(o, static_cast<uint32_t>(cl.sizes().size()));
+  for (int k : cl.sizes()) PutU32(o, static_cast<uint32_t>(k));
+  PutU32(o, static_cast<uint32_t>(cl.size()));
+  for (const auto& [w, c] : cl.mutable_classes()) {
+    PutStr(o, w);
+    o.write(reinterpret_cast<const char*>(c.data()), static_cast<std::streamsize>(c.size() * sizeof(uint16_t)));
+  }
   if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
   return {};
 }
@@ -496,8 +680,10 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path, std::share
   uint32_t T, n;
   if (!GetU32(in, T) || T == 0 || T > 64) return Error{ErrorCode::kBadData, "corrupt model (tags)", path, 0};
   m->tags_.resize(T);
-  for (auto& t : m->tags_)
-    if (!GetStr(in, t)) return Error{ErrorCode::kBadData, "corrupt model (tags)", path, 0};
+  for (auto& t : m->tags_) {
+    if (!GetStr(in, t) || t.empty() || (t != "O" && (t.size() < 3 || t[1] != '-' || (t[0] != 'B' && t[0] != 'I'))))
+      return Error{ErrorCode::kBadData, "corrupt model (tags)", path, 0};
+  }
   m->trans_.resize((T + 1) * T);
   if (!in.read(reinterpret_cast<char*>(m->trans_.data()), static_cast<std::streamsize>(m->trans_.size() * sizeof(float))) ||
       !GetU32(in, n))
@@ -527,6 +713,31 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path, std::share
     if (!GetStr(in, f) || !GetU32(in, lr) || (lr >> 16) > nc || (lr & 0xFFFF) > nc)
       return Error{ErrorCode::kBadData, "corrupt model (contexts)", path, 0};
     m->vocab_.contexts()[f] = {static_cast<uint16_t>(lr >> 16), static_cast<uint16_t>(lr & 0xFFFF)};
+  }
+  char adapt;
+  if (!in.get(adapt) || (adapt != 0 && adapt != 1)) return Error{ErrorCode::kBadData, "corrupt model (domains)", path, 0};
+  m->adapt_ = adapt == 1;
+  uint32_t window;
+  if (!GetU32(in, window) || window > 1000) return Error{ErrorCode::kBadData, "corrupt model (document window)", path, 0};
+  m->document_window_ = static_cast<int>(window);
+  uint32_t levels, nw;
+  if (!GetU32(in, levels) || levels > 16) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+  auto& sizes = m->clusters_.mutable_sizes();
+  sizes.resize(levels);
+  for (auto& k : sizes) {
+    uint32_t v;
+    if (!GetU32(in, v) || v < 2 || v > 65535) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+    k = static_cast<int>(v);
+  }
+  if (!GetU32(in, nw)) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+  for (uint32_t k = 0; k < nw; ++k) {
+    std::vector<uint16_t> c(levels);
+    if (!GetStr(in, f) ||
+        !in.read(reinterpret_cast<char*>(c.data()), static_cast<std::streamsize>(levels * sizeof(uint16_t))))
+      return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+    for (uint32_t l = 0; l < levels; ++l)
+      if (c[l] >= sizes[l]) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
+    m->clusters_.mutable_classes()[f] = std::move(c);
   }
   return m;
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "entities/gazetteer.h"
+#include "ner/clusters.h"
 #include "rasd/result.h"
 
 namespace rasd::ner {
@@ -29,6 +30,9 @@ namespace rasd::ner {
 struct Sentence {
   std::vector<std::string> words;
   std::vector<std::string> tags;  // empty when untagged
+  // Training only: 0 for the corpus the model is for, 1 for other corpora (another
+  // genre, other conventions); see TrainOptions::adapt.
+  int domain = 0;
 };
 
 // Reads a CoNLL file: first column the word, last column the tag (absent: untagged).
@@ -90,7 +94,24 @@ class Vocabulary {
 
 struct TrainOptions {
   int epochs = 12;
+  // Daumé's (2007) feature augmentation: every feature also exists once per domain, so
+  // that another corpus teaches the shared weights what it has in common with ours and
+  // keeps its own habits in its own copies. Tagging uses the shared and domain-0 copies.
+  bool adapt = false;
+  // Document context (Ratinov & Roth 2009): a name is often written plainly once its
+  // article has introduced it ("الفنان طلعت زكريا" … "طلعت زكريا"), so a word also sees
+  // which types a first tagging gave its other occurrences in the sentences around it,
+  // this many before and after (0: off). Training gets those first taggings by
+  // jackknife (`folds` models, each tagging the part it was not trained on), so that
+  // they are as wrong as at test time.
+  int document_window = 0;
+  int folds = 5;
   uint32_t seed = 1;  // sentence order is shuffled each epoch
+  // Word dropout: in each visit of a training sentence, each word loses with this
+  // probability the features of its own spelling (word, stem, bigrams, letter n-grams),
+  // keeping those of its context, classes and gazetteer hints. Most names at test time
+  // were never seen in training; this teaches the model to find them as such.
+  double dropout = 0.25;
 };
 
 class Tagger {
@@ -98,21 +119,36 @@ class Tagger {
   // Trains on `data`; `progress(epoch, accuracy on the training data)` after each epoch.
   static std::unique_ptr<Tagger> Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
                                        const TrainOptions& options, Vocabulary vocabulary,
+                                       WordClusters clusters = {},
                                        const std::function<void(int, double)>& progress = {});
   static Result<std::unique_ptr<Tagger>> Load(const std::string& path, std::shared_ptr<const NameHints> hints);
   Status Save(const std::string& path) const;
 
   // BIO tags for the words of one sentence.
   std::vector<std::string> Tag(const std::vector<std::string>& words) const;
+  // BIO tags for consecutive sentences of one text, each seeing the others (document
+  // context, TrainOptions::document_window).
+  std::vector<std::vector<std::string>> TagDocument(const std::vector<std::vector<std::string>>& sentences) const;
   size_t features() const { return index_.size(); }
 
  private:
-  std::vector<std::vector<std::string>> Features(const std::vector<std::string>& words) const;
+  // What the sentences around one sentence say of its words: per word key (KeyOf), how
+  // many of its occurrences a first tagging gave each type ("O" for none).
+  using Context = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
+  static std::string KeyOf(const std::string& norm);
+  static Context ContextOf(const std::vector<std::vector<std::string>>& sentences,
+                           const std::vector<std::vector<std::string>>& tags, size_t k, int window);
+  std::vector<std::vector<std::string>> Features(const std::vector<std::string>& words, int domain = 0,
+                                                 const Context* context = nullptr) const;
+  std::vector<std::string> TagWith(const std::vector<std::string>& words, const Context* context) const;
   std::vector<int> Decode(const std::vector<std::vector<int32_t>>& feats) const;
   bool Allowed(int from, int to) const;  // from = -1 at the start
 
   std::shared_ptr<const NameHints> hints_;
   Vocabulary vocab_;
+  WordClusters clusters_;
+  bool adapt_ = false;
+  int document_window_ = 0;
   std::vector<std::string> tags_;
   std::unordered_map<std::string, int32_t> index_;
   std::vector<float> weights_;  // feature * tags + tag

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "ner/clusters.h"
 #include "ner/tagger.h"
 #include "test_util.h"
 
@@ -49,8 +50,85 @@ TEST(Ner, LearnsContextsAndRoundTripsThroughAFile) {
   auto loaded = Tagger::Load(path, hints);
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   EXPECT_EQ(loaded.value()->Tag(words), tags);
-  testing::WriteFile(dir / "bad.bin", "RASDNER1\x05");
+  testing::WriteFile(dir / "bad.bin", "RASDNER2\x05");
   EXPECT_FALSE(Tagger::Load((dir / "bad.bin").string(), hints).ok());
+}
+
+// A small text where first names, surnames and places each share their neighbours.
+std::vector<std::vector<std::string>> ClusterText() {
+  std::vector<std::vector<std::string>> out;
+  const char* first[] = {"سليم", "نادر", "كريم", "وليد", "فادي"};
+  const char* last[] = {"حداد", "خوري", "نصار"};
+  const char* place[] = {"طرابلس", "صيدا", "حماه", "اربد"};
+  for (int k = 0; k < 60; ++k)
+    out.push_back({"قال", "الوزير", first[k % 5], last[k % 3], "في", place[k % 4], "امس"});
+  return out;
+}
+
+WordClusters Clustered(int sizes) {
+  WordClusters c;
+  for (const auto& s : ClusterText()) c.AddWords(s);
+  ClusterOptions options;
+  options.sizes = {sizes, 8};
+  options.min_count = 2;
+  c.Compute(options);
+  return c;
+}
+
+TEST(NerClusters, GroupWordsByTheirNeighboursDeterministically) {
+  WordClusters c = Clustered(4);
+  ASSERT_EQ(c.sizes(), (std::vector<int>{4, 8}));
+  ASSERT_NE(c.Find("سليم"), nullptr);
+  EXPECT_EQ(c.Find("غائب"), nullptr);
+  // Words in the same slot share a class at the fine granularity.
+  EXPECT_EQ((*c.Find("سليم"))[1], (*c.Find("نادر"))[1]);
+  EXPECT_EQ((*c.Find("صيدا"))[1], (*c.Find("حماه"))[1]);
+  EXPECT_NE((*c.Find("سليم"))[1], (*c.Find("صيدا"))[1]);
+  // The same input gives the same classes.
+  WordClusters again = Clustered(4);
+  for (const char* w : {"قال", "الوزير", "سليم", "حداد", "في", "صيدا", "امس"}) EXPECT_EQ(*c.Find(w), *again.Find(w)) << w;
+}
+
+TEST(NerClusters, RoundTripThroughAFileAndRejectBadOnes) {
+  WordClusters c = Clustered(4);
+  auto dir = testing::TempDir("ner-clusters");
+  ASSERT_TRUE(c.Save((dir / "c.txt").string()).ok());
+  auto back = WordClusters::Load((dir / "c.txt").string());
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  EXPECT_EQ(back.value().size(), c.size());
+  EXPECT_EQ(back.value().sizes(), c.sizes());
+  EXPECT_EQ(*back.value().Find("صيدا"), *c.Find("صيدا"));
+  testing::WriteFile(dir / "bad1.txt", "not clusters\n");
+  EXPECT_FALSE(WordClusters::Load((dir / "bad1.txt").string()).ok());
+  testing::WriteFile(dir / "bad2.txt", "rasd-clusters 1 4 8\nسليم\t9\t1\n");  // class 9 of 4
+  auto bad = WordClusters::Load((dir / "bad2.txt").string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().line, 2);
+  testing::WriteFile(dir / "bad3.txt", "rasd-clusters 1 4 8\nسليم\t1\n");  // one class of two
+  EXPECT_FALSE(WordClusters::Load((dir / "bad3.txt").string()).ok());
+  EXPECT_FALSE(WordClusters::Load((dir / "missing.txt").string()).ok());
+}
+
+TEST(Ner, ClassesAndDocumentContextTravelWithTheModel) {
+  auto hints = std::make_shared<const NameHints>(testing::TestResources()->gazetteer);
+  TrainOptions options;
+  options.epochs = 4;
+  options.document_window = 2;
+  options.folds = 2;
+  auto tagger = Tagger::Train(Toy(), hints, options, Vocabulary{}, Clustered(4));
+  const std::vector<std::vector<std::string>> doc = {
+      {"قال", "الوزير", "فادي", "حداد", "في", "صيدا", "إن", "منظمة", "الصحة", "العالمية", "تعمل"},
+      {"فادي", "حداد", "في", "حماة"}};
+  auto tags = tagger->TagDocument(doc);
+  ASSERT_EQ(tags.size(), 2u);
+  EXPECT_EQ(tags[0][2], "B-PERS");
+  EXPECT_EQ(tags[1].size(), 4u);
+  auto dir = testing::TempDir("ner-doc");
+  const std::string path = (dir / "m.bin").string();
+  ASSERT_TRUE(tagger->Save(path).ok());
+  auto loaded = Tagger::Load(path, hints);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ(loaded.value()->TagDocument(doc), tags);
 }
 
 TEST(Ner, ReadsConllAndReportsBadLines) {
