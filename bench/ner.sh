@@ -29,7 +29,7 @@ if [ -z "${NER_PLAIN:-}" ]; then
     python3 tools/ner_corpus.py wikifane "$WIKIFANE" > build/ner/wikifane.conll
     EXTRA="--extra build/ner/wikifane.conll --adapt"
   fi
-  EXTRA="$EXTRA --document-window 5"
+  EXTRA="$EXTRA --document-window 10"
 fi
 # shellcheck disable=SC2086
 ./build/rasd train-ner "$ANER" $UNLABELED $EXTRA --model build/ner/anercorp.model --test-last 0.1 --test-out build/ner/anercorp-test
