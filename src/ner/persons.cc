@@ -145,12 +145,12 @@ int NameUnknownPersons(const Tagger& tagger, const entities::Gazetteer& g,
       // A nationality after a person noun: the person starts at the noun, whose agent it takes.
       std::string agent = e.actor ? e.actor->agent : "";
       if (e.type == EntityType::kNorp) {
+        // The earliest person noun of up to two before it (الناشط الحقوقي المصري).
         for (int32_t h = e.first_token - 1; h >= s.first_token && h >= e.first_token - 2 && ent_of[h] < 0; --h)
           if (IsPersonNoun(person_nouns, readings[h])) {
             e.first_token = h;
             e.span.start = doc.tokens[h].span.start;
             if (std::string a = AgentOf(g, readings[h]); !a.empty()) agent = a;
-            break;
           }
       }
       e.end_token = end;

@@ -85,6 +85,12 @@ Result<std::vector<Sentence>> ReadConll(const std::string& path, bool tags) {
       std::string tag = parts.back();
       if (tag != "O" && (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-'))
         return Error{ErrorCode::kBadData, "tag '" + tag + "' is not O, B-X or I-X", path, number};
+      // One name per type whatever the corpus says: ANERcorp's PERS is PER, AQMAR's MIS0–3 MISC.
+      if (tag != "O") {
+        const std::string type = tag.substr(2);
+        if (type == "PERS" || type == "PERSON") tag = tag.substr(0, 2) + "PER";
+        else if (type.rfind("MIS", 0) == 0) tag = tag.substr(0, 2) + "MISC";
+      }
       cur.tags.push_back(std::move(tag));
     }
   }

@@ -138,6 +138,7 @@ TEST(Ner, ReadsConllAndReportsBadLines) {
   ASSERT_TRUE(ok.ok());
   ASSERT_EQ(ok.value().size(), 2u);
   EXPECT_EQ(ok.value()[1].tags[1], "B-LOC");
+  EXPECT_EQ(ok.value()[0].tags[1], "B-PER");  // ANERcorp's PERS is written PER
   testing::WriteFile(dir / "b.conll", "قال O\nسليم PERSON\n");
   auto bad = ReadConll((dir / "b.conll").string());
   ASSERT_FALSE(bad.ok());
