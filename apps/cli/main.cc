@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
 
   NerArgs ner_args;
   auto* nr = app.add_subcommand("ner", "Tag the words of a CoNLL file with a trained model (CoNLL out)");
-  nr->add_option("--model", ner_args.model, "Model file (rasd train-ner)")->required();
+  nr->add_option("--model", ner_args.model, "Model file (rasd train-ner); default: the shipped data/ner/rasd-ner.model");
   nr->add_option("--conll", ner_args.conll, "CoNLL file: one word per line (first column), blank line between sentences")
       ->required();
   nr->add_option("--data", common.data_dir, "Data directory (gazetteer features)");

@@ -217,7 +217,9 @@ int NerClusters(const Common& common, const NerClustersArgs& a) {
 int Ner(const Common& common, const NerArgs& a) {
   auto hints = Hints(common);
   if (!hints) return 2;
-  auto tagger = ner::Tagger::Load(a.model, hints);
+  const std::string model =
+      !a.model.empty() ? a.model : (common.data_dir.empty() ? DefaultDataDir() : common.data_dir) + "/ner/rasd-ner.model";
+  auto tagger = ner::Tagger::Load(model, hints);
   if (!tagger.ok()) {
     std::fprintf(stderr, "rasd: %s\n", tagger.error().ToString().c_str());
     return 2;

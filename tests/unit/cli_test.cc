@@ -58,6 +58,23 @@ TEST(Cli, BadInputsAreReportedOneLineEachAndTheRestIsAnalysed) {
   EXPECT_EQ(Shell(bin + " analyze --date 2021-13-45" + data + " " + (dir / "1.txt").string() + " >/dev/null 2>&1").status, 2);
 }
 
+TEST(Cli, NerTagsACoNLLFileWithTheShippedModel) {
+  auto dir = testing::TempDir("cli-ner");
+  // Other columns are ignored; a blank line ends a sentence.
+  testing::WriteFile(dir / "in.conll", "وقال X O\nوزير X O\nالخارجية X O\nالمصري X O\nفي X O\nالقاهرة X O\n\nانتهى X O\n");
+  const std::string bin = RASD_BINARY;
+  const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
+  Ran out = Shell(bin + " ner" + data + " --conll " + (dir / "in.conll").string() + " 2>&1");
+  ASSERT_EQ(out.status, 0) << out.out;
+  EXPECT_EQ(CountLines(out.out), 9);  // 7 tokens and a blank line after each of the 2 sentences
+  EXPECT_NE(out.out.find("القاهرة B-LOC\n"), std::string::npos) << out.out;
+  EXPECT_EQ(out.out.find("PERS"), std::string::npos);  // PER, LOC, ORG, MISC only
+  EXPECT_EQ(Shell(bin + " ner" + data + " --conll " + (dir / "in.conll").string() + " --model " + (dir / "nope").string() +
+                  " >/dev/null 2>&1")
+                .status,
+            2);
+}
+
 TEST(Cli, IngestTwiceStoresOnceAndEventsQueries) {
   auto dir = testing::TempDir("cli-ingest");
   testing::WriteFile(dir / "a.txt", "وأوضح الوسطاء أن القاهرة والدوحة توافقتا على تمديد الهدنة في غزة.\n");
