@@ -57,8 +57,11 @@ Result<std::shared_ptr<const Resources>> Resources::Load(std::string dir) {
   if (!persons.ok()) return persons.error();
   r->person_nouns = std::move(persons).value();
   std::string model = dir + "/ner/rasd-ner.model";
-  if (const char* env = std::getenv("RASD_NER_MODEL"); env) model = env;  // "" turns the model off
+  bool asked = false;  // a model named by the user must exist; the default one may not
+  if (const char* env = std::getenv("RASD_NER_MODEL"); env) model = env, asked = true;  // "" turns it off
   std::error_code ec;
+  if (asked && !model.empty() && !std::filesystem::is_regular_file(model, ec))
+    return Error{ErrorCode::kNotFound, "no NER model there (RASD_NER_MODEL)", model, 0};
   if (!model.empty() && std::filesystem::is_regular_file(model, ec)) {
     auto tagger = ner::Tagger::Load(model, std::make_shared<const ner::NameHints>(r->gazetteer));
     if (!tagger.ok()) return tagger.error();

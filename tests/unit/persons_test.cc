@@ -89,6 +89,18 @@ TEST(Persons, TheShippedModelNamesAnActivistTheGazetteerDoesNotKnow) {
   EXPECT_NE(EntityWithText(d, "محمد عبد الرحمن"), nullptr);
 }
 
+TEST(Persons, AModelNamedByTheUserMustExistAndEmptyTurnsItOff) {
+  ::setenv("RASD_NER_MODEL", "/nonexistent/rasd.model", 1);
+  auto missing = Resources::Load(RASD_TEST_DATA_DIR);
+  ::setenv("RASD_NER_MODEL", "", 1);
+  auto off = Resources::Load(RASD_TEST_DATA_DIR);
+  ::unsetenv("RASD_NER_MODEL");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().ToString().find("RASD_NER_MODEL"), std::string::npos);
+  ASSERT_TRUE(off.ok());
+  EXPECT_FALSE(off.value()->ner);
+}
+
 TEST(Persons, NoSlotNoTagging) {
   static const auto tagger = ToyTagger();
   Document d = AnalyzeWithoutModel("وأعلنت الوزارة أن الطقس سيكون معتدلا غدا.");
