@@ -593,7 +593,6 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       const bool background = !t.verb && m.first > s.first_token && c.cue[m.first - 1] == Cue::kBackground;
       const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite) && !background;
       if ((!source || !target) && !partial) continue;
-      if (getenv("RASD_X_BG") && background) continue;
 
       Event ev;
       ev.sentence = si;
