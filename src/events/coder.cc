@@ -176,10 +176,14 @@ bool PluralVerb(std::string_view n) {
   return imperfect && EndsWith(n, "\xD9\x88\xD9\x86");  // ـون
 }
 
+// Killing, assassination, abduction: verbs whose counted victims are often their passive
+// subject (قتل جنديان، خطف ثلاثة صحافيين).
+bool KillsOrAbducts(const Trigger& t) { return t.cameo == "1823" || t.cameo == "181" || t.cameo == "186"; }
+
 // "ثمانية أشخاص قتلوا جراء ضربة أمريكية": counted people before a kill or abduction verb
 // are its victims (a passive), and an actor after it is the doer, not the target.
 bool CountedVictimsBefore(const Context& c, int32_t from, int32_t to, const Trigger& t) {
-  if (t.cameo != "1823" && t.cameo != "181" && t.cameo != "186") return false;
+  if (!KillsOrAbducts(t)) return false;
   for (int32_t k = from; k < to; ++k)
     if (c.cue[k] == Cue::kCasualty || c.cue[k] == Cue::kQuantity || c.doc.tokens[k].kind == TokenKind::kNumber) return true;
   return false;
@@ -543,7 +547,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         // "قتل جنديان أمريكيان", "خطف 3 صحافيين": a kill or abduction verb followed by
         // counted people is a passive (قُتل); they are its victims, the doer is unnamed.
-        if (!t.passive && left < 0 && (t.cameo == "1823" || t.cameo == "181" || t.cameo == "186")) {
+        if (!t.passive && left < 0 && KillsOrAbducts(t)) {
           bool victims = false;
           int32_t seen = 0;  // words looked at, not counting a time expression (قتل أمس …)
           for (int32_t k = m.end; k < s.end_token && seen < 3 && c.ent_of[k] < 0; ++k) {
