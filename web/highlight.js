@@ -99,6 +99,7 @@ export const MODALITY_AR = {
   reported: 'منقول · reported',
   intended: 'مُزمَع · intended',
   hypothetical: 'افتراضي · hypothetical',
+  referenced: 'مُشار إليه · referenced',
 };
 
 export function tone(goldstein) {

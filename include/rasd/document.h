@@ -76,7 +76,9 @@ struct Entity {
   std::optional<Actor> second;
 };
 
-enum class Modality : uint8_t { kAsserted, kReported, kIntended, kHypothetical };
+// kReferenced: the text names the event as known background, not as news (قضية اغتيال
+// الحريري، منذ الهجوم، ذكرى المذبحة).
+enum class Modality : uint8_t { kAsserted, kReported, kIntended, kHypothetical, kReferenced };
 const char* ModalityName(Modality modality);
 
 struct DateRange {

@@ -224,7 +224,11 @@ std::vector<TriggerMatch> CrowdActs(const Context& c, const Sentence& s, const s
     const std::string& n = tokens[i].norm;
     // VSO.
     int32_t v = i - 1;
-    while (v >= s.first_token && counting(v)) --v;
+    while (v >= s.first_token && counting(v)) {
+      // "آلاف من المتظاهرين" counts them; "جزءا من المتظاهرين", "أخرى من" do not.
+      if (tokens[v].norm == "\xD9\x85\xD9\x86" && !(v - 1 >= s.first_token && counting(v - 1))) break;
+      --v;
+    }
     const bool nominative = EndsWith(n, "\xD9\x88\xD9\x86");  // ون
     if ((nominative || v < i - 1) && verb_like(v)) {
       out.push_back(TriggerMatch{v, v + 1, &c.cb.CrowdTrigger(c.cue[v] == Cue::kViolent), i});
@@ -425,6 +429,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             const Cue before = c.cue[m.first - 1];
             const std::string& prev = doc.tokens[m.first - 1].norm;
             if (words > 5 || before == Cue::kPreposition || before == Cue::kTopic || before == Cue::kBackground ||
+                before == Cue::kReference ||
                 prev == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84" || prev == "\xD8\xA7\xD8\xAB\xD9\x86\xD8\xA7\xD8\xA1")  // خلال أثناء
               light = -1;
           }
@@ -594,9 +599,28 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       bool definite = false;
       for (const auto& r : readings[m.first]) definite |= r.article;
       // "منذ اغتيال …", "بعد الهجوم": a noun that names an event told elsewhere.
-      const bool background = !t.verb && m.first > s.first_token && c.cue[m.first - 1] == Cue::kBackground;
-      const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite) && !background;
+      // "قضية اغتيال الحريري", "المتهمين في تفجير …", "منذ الهجوم": a noun named as known
+      // background, not reported as news.
+      bool referenced = false;
+      if (!t.verb && m.first > s.first_token) {
+        int32_t g = m.first - 1;
+        const std::string& prev = doc.tokens[g].norm;
+        if (g > s.first_token && (prev == "\xD9\x81\xD9\x8A" || prev == "\xD8\xB9\xD9\x86")) --g;  // في عن
+        referenced = c.cue[g] == Cue::kReference;
+      }
+      const bool background =
+          !t.verb && m.first > s.first_token && (c.cue[m.first - 1] == Cue::kBackground || referenced);
+      // A referenced noun is kept, one side missing or not: it is not counted as news.
+      const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite || referenced) && (!background || referenced);
       if ((!source || !target) && !partial) continue;
+      // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
+      // an accident are no assault.
+      if (t.cameo == "1823") {
+        bool disaster = false;
+        for (int32_t k = m.end; k < s.end_token && k < m.end + 10 && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
+        for (int32_t k = std::max(s.first_token, m.first - 4); k < m.first && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
+        if (disaster) continue;
+      }
 
       Event ev;
       ev.sentence = si;
@@ -659,6 +683,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       }
       ev.modality = hypothetical ? Modality::kHypothetical
                     : intended   ? Modality::kIntended
+                    : referenced ? Modality::kReferenced
                     : reported   ? Modality::kReported
                                  : Modality::kAsserted;
       // Date and place from the sentence. A time right after an attributive participle

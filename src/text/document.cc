@@ -20,6 +20,7 @@ const char* ModalityName(Modality modality) {
     case Modality::kReported: return "reported";
     case Modality::kIntended: return "intended";
     case Modality::kHypothetical: return "hypothetical";
+    case Modality::kReferenced: return "referenced";
   }
   return "asserted";
 }
