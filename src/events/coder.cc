@@ -593,6 +593,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if (!source && t.plover == "ASSAULT") {
         if (int32_t e = c.ClaimedDoer(s.first_token, s.end_token, 1000, target); e >= 0) source = Side{e};
       }
+      // "أعلنت طالبان مسؤوليتها عن الهجوم": the claimant, at most four tokens before the claim.
+      if (!source && t.plover == "ASSAULT") {
+        for (int32_t k = s.first_token; k < m.first; ++k) {
+          if (c.cue[k] != Cue::kClaimBefore) continue;
+          const int32_t e = c.LeftEntity(std::max(s.first_token, k - 4), k);
+          if (e >= 0 && (!target || c.Differ(*target, Side{e}))) source = Side{e};
+          break;
+        }
+      }
       if (source && target && !c.Differ(*source, *target)) target.reset();
       // Partial events from verbs and indefinite nouns (انفجار هز …); definite nouns
       // (الهجوم، الاغتيال) mostly refer to events told elsewhere.
@@ -607,6 +616,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         const std::string& prev = doc.tokens[g].norm;
         if (g > s.first_token && (prev == "\xD9\x81\xD9\x8A" || prev == "\xD8\xB9\xD9\x86")) --g;  // في عن
         referenced = c.cue[g] == Cue::kReference;
+      }
+      // "الزرقاوي الذي قتل العام الماضي": an attack told in a relative clause describes a
+      // person or thing, it is not the news; unless the clause describes an event noun (الهجوم
+      // الذي استهدف القافلة), which it then tells.
+      if (t.verb && t.plover == "ASSAULT" && m.first - 1 > s.first_token && c.cue[m.first - 1] == Cue::kRelative) {
+        bool event_head = false;
+        for (const auto& other : matches)
+          if (!other.trigger->verb && other.end == m.first - 1) event_head = true;
+        referenced = !event_head;
       }
       const bool background =
           !t.verb && m.first > s.first_token && (c.cue[m.first - 1] == Cue::kBackground || referenced);
