@@ -355,7 +355,14 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       } else if (t.noun && !t.verb) {
         // 1. Nisba right after the noun: القمة الروسية الأمريكية, طلب روسي.
         int32_t e0 = m.end < s.end_token ? c.ent_of[m.end] : -1;
-        if (e0 >= 0 && doc.entities[e0].type == EntityType::kNorp && c.Usable(e0)) {
+        // Also after في (في غارة إسرائيلية): the nationality describes the event, not a place.
+        auto nisba = [&](int32_t e) {
+          if (e < 0 || doc.entities[e].type != EntityType::kNorp) return false;
+          const auto& a = doc.entities[e].actor;
+          return c.Usable(e) || (a && !a->country.empty() && a->agent != "MED" && m.first > s.first_token &&
+                                 doc.tokens[m.first - 1].norm == "\xD9\x81\xD9\x8A");  // في
+        };
+        if (nisba(e0)) {
           source = Side{e0};
           if (doc.entities[e0].second) target = Side{e0, true};
           int32_t after = doc.entities[e0].end_token;
@@ -567,7 +574,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           if (victims) {
             target.reset();
             for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
-              target = Side{e};
+              // "قتل ثلاثة مسلحين في ضربة جوية أميركية": the nationality of the strike is its
+              // doer, not the victims'.
+              const bool doer = std::any_of(matches.begin(), matches.end(), [&](const TriggerMatch& o) {
+                return o.end == doc.entities[e].first_token && o.trigger->noun && !o.trigger->verb;
+              });
+              if (!doer) target = Side{e};
               break;
             }
             source.reset();
@@ -741,7 +753,14 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         if (e < 0) continue;
         const Entity& en = doc.entities[e];
         if (en.place && !en.place->country.empty()) where = en.place->country;
-        else if (en.type == EntityType::kNorp && en.actor) where = en.actor->country;
+        else if (en.type == EntityType::kNorp && en.actor) {
+          // "ضربة جوية أميركية": a nationality right after an event noun names its doer,
+          // not where it happened.
+          const bool doer = std::any_of(matches.begin(), matches.end(), [&](const TriggerMatch& o) {
+            return o.end == en.first_token && o.trigger->noun && !o.trigger->verb;
+          });
+          if (!doer) where = en.actor->country;
+        }
       }
       if (partial && !where.empty() && (!ev.source || !ev.target)) {
         Actor local;
