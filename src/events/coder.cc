@@ -475,7 +475,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         // 4. Two coordinated actors after the noun: القمة التي جمعت X ونظيره Y.
         if (!source && !patient) {
           auto right = c.RightEntities(m.end, s.end_token, 8, true);
-          if (!right.empty()) {
+          // "سيارة مفخخة استهدفت دورية للجيش الأمريكي": behind a preposition, the first actor
+          // after a material event is what it struck, not its doer.
+          if (!right.empty() && cb_.PartialAllowed(t.plover) && c.Governed(right[0])) {
+            target = Side{right[0]};
+          } else if (!right.empty()) {
             source = Side{right[0]};
             if (doc.entities[right[0]].second) target = Side{right[0], true};
             for (size_t k = 1; k < right.size() && !target; ++k)
