@@ -623,6 +623,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // (الهجوم، الاغتيال) mostly refer to events told elsewhere.
       bool definite = false;
       for (const auto& r : readings[m.first]) definite |= r.article;
+      // "التفجيرات وقعت في سوق مكتظ", "الهجوم الذي أوقع عشرة قتلى": a definite noun whose
+      // happening the clause tells is news, not a reference.
+      if (definite) {
+        for (int32_t k = m.end, words = 0; k < s.end_token && words < 4; ++k) {
+          if (doc.tokens[k].kind == TokenKind::kPunct) break;
+          ++words;
+          if (c.cue[k] == Cue::kHappening) {
+            definite = false;
+            break;
+          }
+          if (c.cue[k] != Cue::kRelative && c.ent_of[k] < 0 && !c.InTime(k) && words > 2) break;
+        }
+      }
       // "منذ اغتيال …", "بعد الهجوم": a noun that names an event told elsewhere.
       // "قضية اغتيال الحريري", "المتهمين في تفجير …", "منذ الهجوم": a noun named as known
       // background, not reported as news.
