@@ -53,6 +53,10 @@ struct State {
   const morph::Reading* first_reading = nullptr;  // how the current match's first token was read
   std::vector<std::pair<int32_t, int32_t>> ambiguous;  // (entity, place) read as a country for now
   std::vector<int> trims;  // per entity: proclitic letters (و ف ب ل ك) before the name itself
+  // Bare agents (الشرطة، الجيش، المتظاهرون) waiting for a country from their context:
+  // (entity, first token of the previous sentence).
+  std::vector<std::pair<int32_t, int32_t>> bare;
+  int32_t previous_sentence = 0, this_sentence = 0;
 
   // Longest gazetteer name starting at token i (within [i, end)).
   Match Longest(int32_t i, int32_t end) const {
@@ -113,6 +117,53 @@ struct State {
         break;
       }
     return close >= 0 && (open + 1 < i || close > end);
+  }
+
+  // Agents that stand for a country's institution or people without a nationality; people
+  // (CVL) only in the plural (المتظاهرين، النشطاء), as one person (الناشط) may be named next.
+  static bool BareAgentKind(const std::string& agent, std::string_view last) {
+    if (agent == "MIL" || agent == "COP" || agent == "OPP" || agent == "SPY") return true;
+    if (agent != "CVL") return false;
+    for (std::string_view plural : {"\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86", "\xD8\xA7\xD8\xA1", "\xD8\xA7\xD9\x86",
+                                    "\xD8\xA7\xD9\x84\xD9\x8A"})  // ين ون اء ان الي
+      if (last.size() >= plural.size() && last.substr(last.size() - plural.size()) == plural) return true;
+    return false;
+  }
+
+  // A bare agent is of the one country named in its sentence and the one before (places,
+  // nationalities, countries, actors; not international bodies); with none or several, it
+  // is no entity.
+  void ResolveBare() {
+    if (bare.empty()) return;
+    std::vector<char> drop(doc.entities.size(), 0);
+    for (auto [e, from] : bare) {
+      Entity& en = doc.entities[e];
+      int32_t end = static_cast<int32_t>(doc.tokens.size());
+      for (const auto& s : doc.sentences)
+        if (s.first_token <= en.first_token && en.first_token < s.end_token) end = s.end_token;
+      std::string country;
+      bool several = false;
+      for (const auto& other : doc.entities) {
+        if (&other == &en || other.first_token < from || other.first_token >= end) continue;
+        std::string c = other.place ? other.place->country : other.actor ? other.actor->country : "";
+        if (c.empty() || c == "IGO" || (other.actor && !other.actor->country.empty() && other.actor->code.rfind("IGO", 0) == 0))
+          continue;
+        if (country.empty()) country = c;
+        else if (c != country) several = true;
+      }
+      const Country* c = several || country.empty() ? nullptr : g.CountryByIso(country);
+      if (!c) {
+        drop[e] = 1;
+        continue;
+      }
+      en.actor = g.CountryActor(*c, en.actor->agent);
+    }
+    std::vector<Entity> kept;
+    std::vector<int> kept_trims;
+    for (size_t k = 0; k < doc.entities.size(); ++k)
+      if (!drop[k]) kept.push_back(std::move(doc.entities[k])), kept_trims.push_back(trims[k]);
+    doc.entities = std::move(kept);
+    trims = std::move(kept_trims);
   }
 
   // Reads the ambiguous country/capital names again with the whole article known.
@@ -280,6 +331,8 @@ struct State {
   }
 
   void Sentence(int32_t a, int32_t b) {
+    previous_sentence = this_sentence;
+    this_sentence = a;
     int32_t i = a;
     while (i < b) {
       Match m = Note(i, Longest(i, b));
@@ -335,6 +388,14 @@ struct State {
           Emit(i, end + country->second, EntityType::kOrg, g.CountryActor(*country->first, g.agents()[ag->index]));
           i = end + country->second;
         } else {
+          // "وفرقت الشرطة المتظاهرين": a definite agent with no nationality takes the
+          // country of its context, decided after the pass.
+          if (Definite(end - 1) && BareAgentKind(g.agents()[ag->index], doc.tokens[end - 1].norm)) {
+            Actor a;
+            a.agent = g.agents()[ag->index];
+            bare.emplace_back(static_cast<int32_t>(doc.entities.size()), previous_sentence);
+            Emit(i, end, EntityType::kOrg, a);
+          }
           i = end;
         }
         continue;
@@ -397,6 +458,7 @@ void Recognizer::Recognize(Document& doc, const TokenReadings& readings, const s
   State state{g_, doc, readings, date};
   for (const auto& s : doc.sentences) state.Sentence(s.first_token, s.end_token);
   state.ResolveAmbiguous();
+  state.ResolveBare();
   text::Utf8Index index(doc.text);
   for (size_t k = 0; k < doc.entities.size(); ++k) {
     auto& e = doc.entities[k];

@@ -176,6 +176,12 @@ bool PluralVerb(std::string_view n) {
   return imperfect && EndsWith(n, "\xD9\x88\xD9\x86");  // ـون
 }
 
+// A token opening with a preposition fused to the article (بالغاز، للجيش، وبالقوات).
+bool FusedPreposition(std::string_view n) {
+  if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+  return n.rfind("\xD8\xA8\xD8\xA7\xD9\x84", 0) == 0 || n.rfind("\xD9\x84\xD9\x84", 0) == 0;  // بال لل
+}
+
 // Killing, assassination, abduction: verbs whose counted victims are often their passive
 // subject (قتل جنديان، خطف ثلاثة صحافيين).
 bool KillsOrAbducts(const Trigger& t) { return t.cameo == "1823" || t.cameo == "181" || t.cameo == "186"; }
@@ -514,7 +520,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           }
         } else if (std::any_of(matches.begin(), matches.end(),
                                [&](const TriggerMatch& o) {
-                                 return o.first == m.end && o.trigger->noun && !o.trigger->verb && !o.trigger->say;
+                                 // Not behind a fused preposition: فرقت الشرطة المتظاهرين بالغاز.
+                                 return o.first == m.end && o.trigger->noun && !o.trigger->verb && !o.trigger->say &&
+                                        !FusedPreposition(doc.tokens[o.first].norm);
                                }) ||
                    (PluralVerb(doc.tokens[m.first].norm) && !CountedVictimsBefore(c, s.first_token, m.first, t))) {
           // "استهدف هجوم انتحاري … موكبا لسفارة الولايات المتحدة": an event is the subject

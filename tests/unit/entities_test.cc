@@ -64,6 +64,24 @@ TEST(Entities, CounterpartPairAndAgentNouns) {
   EXPECT_TRUE(rusmil);
 }
 
+TEST(Entities, BareAgentsTakeTheOneCountryOfTheirContext) {
+  // One country in the sentence and the one before: the police and protesters are Iraqi.
+  auto d = testing::AnalyzeText("تظاهر المئات في البصرة أمس. وفرقت الشرطة المتظاهرين بالغاز.", "2008-05-01");
+  const Entity* police = FindEntity(d, "الشرطة");
+  ASSERT_NE(police, nullptr);
+  ASSERT_TRUE(police->actor);
+  EXPECT_EQ(police->actor->code, "IRQCOP");
+  const Entity* crowd = FindEntity(d, "المتظاهرين");
+  ASSERT_NE(crowd, nullptr);
+  EXPECT_EQ(crowd->actor->code, "IRQCVL");
+  // Two countries: whose army is not said, so no entity.
+  auto two = testing::AnalyzeText("تبادلت الهند وباكستان الاتهامات. وقال الجيش إن الهدوء عاد.", "2008-05-01");
+  EXPECT_EQ(FindEntity(two, "الجيش"), nullptr);
+  // One person (الناشط) may be named next: not a bare agent.
+  auto one = testing::AnalyzeText("قال الناشط في القاهرة إن الوضع هادئ.", "2008-05-01");
+  EXPECT_EQ(FindEntity(one, "الناشط"), nullptr);
+}
+
 TEST(Entities, AmbiguousOutletNeedsACue) {
   auto region = testing::AnalyzeText("تشهد منطقة الشرق الأوسط توترا متصاعدا.", "2021-07-10");
   for (const auto& e : region.entities)
