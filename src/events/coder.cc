@@ -754,8 +754,16 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             attributive |= words <= 4;
           }
         if (attributive) continue;
-        ev.date = te.resolved;
-        break;
+        if (!ev.date) ev.date = te.resolved;
+        // A time in the trigger's own comma-delimited part of the sentence dates it before
+        // the sentence's first (… اجتماعا الخميس، هو الأول منذ قطع العلاقات عام 2016).
+        int32_t from = m.first, to = m.end;
+        while (from > s.first_token && !IsComma(doc.tokens[from - 1])) --from;
+        while (to < s.end_token && !IsComma(doc.tokens[to])) ++to;
+        if (te.span.start >= doc.tokens[from].span.start && te.span.end <= doc.tokens[to - 1].span.end) {
+          ev.date = te.resolved;
+          break;
+        }
       }
       for (int32_t k = s.first_token; k < s.end_token; ++k) {
         int32_t e = c.ent_of[k];
