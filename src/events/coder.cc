@@ -241,7 +241,21 @@ std::vector<TriggerMatch> CrowdActs(const Context& c, const Sentence& s, const s
       continue;
     }
     // SVO.
-    const int32_t w = c.ent_of[i] >= 0 ? std::max(i + 1, c.doc.entities[c.ent_of[i]].end_token) : i + 1;
+    int32_t w = c.ent_of[i] >= 0 ? std::max(i + 1, c.doc.entities[c.ent_of[i]].end_token) : i + 1;
+    // "متظاهرون بمدينة العريش قد حطموا": a place and قد may stand between the crowd and its verb.
+    for (int32_t skipped = 0; w < s.end_token && skipped < 4; ++skipped) {
+      const std::string& n = tokens[w].norm;
+      const int32_t e = c.ent_of[w];
+      if (e >= 0 && c.doc.entities[e].place) {
+        w = c.doc.entities[e].end_token;
+      } else if (n == "\xD9\x82\xD8\xAF" || n == "\xD9\x81\xD9\x8A" ||  // قد في
+                 (w + 1 < s.end_token && c.ent_of[w + 1] >= 0 && c.doc.entities[c.ent_of[w + 1]].place &&
+                  (n.rfind("\xD8\xA8", 0) == 0 || n.rfind("\xD9\x81\xD9\x8A", 0) == 0))) {  // بمدينة X
+        ++w;
+      } else {
+        break;
+      }
+    }
     if (w < s.end_token && verb_like(w) && EndsWith(tokens[w].norm, "\xD9\x88\xD8\xA7")) {  // وا
       int32_t p = i - 1;
       while (p >= s.first_token && counting(p)) --p;
