@@ -176,6 +176,12 @@ bool PluralVerb(std::string_view n) {
   return imperfect && EndsWith(n, "\xD9\x88\xD9\x86");  // ـون
 }
 
+// Token k comes right after an event noun (ضربة جوية أميركية: the nationality is its doer).
+bool AfterEventNoun(const std::vector<TriggerMatch>& matches, int32_t k) {
+  return std::any_of(matches.begin(), matches.end(),
+                     [&](const TriggerMatch& o) { return o.end == k && o.trigger->noun && !o.trigger->verb; });
+}
+
 // A token opening with a preposition fused to the article (بالغاز، للجيش، وبالقوات).
 bool FusedPreposition(std::string_view n) {
   if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
@@ -602,10 +608,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
               // "قتل ثلاثة مسلحين في ضربة جوية أميركية": the nationality of the strike is its
               // doer, not the victims'.
-              const bool doer = std::any_of(matches.begin(), matches.end(), [&](const TriggerMatch& o) {
-                return o.end == doc.entities[e].first_token && o.trigger->noun && !o.trigger->verb;
-              });
-              if (!doer) target = Side{e};
+              if (!AfterEventNoun(matches, doc.entities[e].first_token)) target = Side{e};
               break;
             }
             source.reset();
@@ -803,10 +806,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         else if (en.type == EntityType::kNorp && en.actor) {
           // "ضربة جوية أميركية": a nationality right after an event noun names its doer,
           // not where it happened.
-          const bool doer = std::any_of(matches.begin(), matches.end(), [&](const TriggerMatch& o) {
-            return o.end == en.first_token && o.trigger->noun && !o.trigger->verb;
-          });
-          if (!doer) where = en.actor->country;
+          if (!AfterEventNoun(matches, en.first_token)) where = en.actor->country;
         }
       }
       if (partial && !where.empty() && (!ev.source || !ev.target)) {
