@@ -1,6 +1,8 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <optional>
 
 #include "text/utf8.h"
@@ -174,6 +176,20 @@ bool PluralVerb(std::string_view n) {
   const bool imperfect = n.rfind("\xD9\x8A", 0) == 0 || n.rfind("\xD8\xAA", 0) == 0 ||
                          n.rfind("\xD9\x88\xD9\x8A", 0) == 0 || n.rfind("\xD9\x88\xD8\xAA", 0) == 0;  // ي ت وي وت
   return imperfect && EndsWith(n, "\xD9\x88\xD9\x86");  // ـون
+}
+
+// Day `day` (YYYY-MM-DD) lies within the seven days up to `article` (YYYY-MM-DD...).
+bool WithinAWeekBefore(std::string_view day, std::string_view article) {
+  auto parse = [](std::string_view iso) -> std::optional<std::chrono::sys_days> {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (iso.size() < 10 || std::sscanf(std::string(iso.substr(0, 10)).c_str(), "%d-%u-%u", &y, &m, &d) != 3) return {};
+    std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+    if (!ymd.ok()) return {};
+    return std::chrono::sys_days(ymd);
+  };
+  auto a = parse(day), b = parse(article);
+  return a && b && *a <= *b && (*b - *a).count() <= 7;
 }
 
 // Token k comes right after an event noun (ضربة جوية أميركية: the nationality is its doer).
@@ -674,11 +690,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // "الزرقاوي الذي قتل العام الماضي": an attack told in a relative clause describes a
       // person or thing, it is not the news; unless the clause describes an event noun (الهجوم
       // الذي استهدف القافلة), which it then tells.
-      if (t.verb && t.plover == "ASSAULT" && m.first - 1 > s.first_token && c.cue[m.first - 1] == Cue::kRelative) {
+      // حيث ("where") opens no description of a person; an attack of the past week told in
+      // a relative clause is news (الجاني الذي قتل ظهر الخميس أربعة جنود), decided below.
+      bool relative_clause = false;
+      if (t.verb && t.plover == "ASSAULT" && m.first - 1 > s.first_token && c.cue[m.first - 1] == Cue::kRelative &&
+          doc.tokens[m.first - 1].norm != "\xD8\xAD\xD9\x8A\xD8\xAB") {  // حيث
         bool event_head = false;
         for (const auto& other : matches)
           if (!other.trigger->verb && other.end == m.first - 1) event_head = true;
-        referenced = !event_head;
+        referenced = relative_clause = !event_head;
       }
       const bool background =
           !t.verb && m.first > s.first_token && (c.cue[m.first - 1] == Cue::kBackground || referenced);
@@ -782,6 +802,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           break;
         }
       }
+      if (relative_clause && ev.modality == Modality::kReferenced && ev.date && doc.date &&
+          WithinAWeekBefore(ev.date->end, *doc.date))
+        ev.modality = reported ? Modality::kReported : Modality::kAsserted;
       for (int32_t k = s.first_token; k < s.end_token; ++k) {
         int32_t e = c.ent_of[k];
         if (e < 0 || !doc.entities[e].place) continue;
