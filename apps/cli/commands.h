@@ -95,4 +95,12 @@ struct NerArgs {
 };
 int Ner(const Common& common, const NerArgs& args);
 
+struct EvalArgs {
+  std::string gold;          // the gold file
+  std::string model, types;  // ner: model file (default: the shipped one), types to score (PER,LOC,ORG)
+  bool verbose = false;      // sentences: print every miss
+};
+int EvalSentences(const Common& common, const EvalArgs& args);
+int EvalNer(const Common& common, const EvalArgs& args);
+
 }  // namespace rasd::cli

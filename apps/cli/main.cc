@@ -146,6 +146,21 @@ int main(int argc, char** argv) {
       ->required();
   nr->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
 
+  EvalArgs eval_args;
+  auto* evl = app.add_subcommand("eval", "Score rasd against gold data (sentence sets, CoNLL NER)");
+  evl->require_subcommand(1);
+  auto* evs = evl->add_subcommand("sentences", "Detection or validation sentence set (JSONL): PLOVER type, countries");
+  evs->add_option("gold", eval_args.gold, "Gold JSONL (labelled sentences, or one gold event per sentence)")->required();
+  evs->add_flag("--verbose", eval_args.verbose, "Print every sentence scored wrong");
+  evs->add_option("-j,--threads", common.threads, "Threads (0 = all cores)");
+  evs->add_option("--data", common.data_dir, "Data directory");
+  evs->add_flag("-q,--quiet", common.quiet, "No progress on stderr");
+  auto* evn = evl->add_subcommand("ner", "Entities of the NER model against CoNLL gold (entity-level P/R/F1)");
+  evn->add_option("gold", eval_args.gold, "Gold CoNLL file (word ... BIO-tag)")->required();
+  evn->add_option("--model", eval_args.model, "Model file; default: the shipped data/ner/rasd-ner.model");
+  evn->add_option("--types", eval_args.types, "Only these types, comma-separated (PER,LOC,ORG)");
+  evn->add_option("--data", common.data_dir, "Data directory");
+
   CLI11_PARSE(app, argc, argv);
   if (common.threads == 0) common.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (*a) return Analyze(common, analyze);
@@ -160,5 +175,7 @@ int main(int argc, char** argv) {
   if (*tn) return TrainNer(common, train_ner);
   if (*nc) return NerClusters(common, ner_clusters);
   if (*nr) return Ner(common, ner_args);
+  if (*evs) return EvalSentences(common, eval_args);
+  if (*evn) return EvalNer(common, eval_args);
   return 2;
 }

@@ -75,6 +75,26 @@ TEST(Cli, NerTagsACoNLLFileWithTheShippedModel) {
             2);
 }
 
+TEST(Cli, EvalScoresASentenceSetAndABadGoldFileIsAClearError) {
+  auto dir = testing::TempDir("cli-eval");
+  testing::WriteFile(dir / "gold.jsonl",
+                     "{\"id\":\"1\",\"date\":\"20080501\",\"text\":\"وقتل ثلاثة مسلحين في غارة إسرائيلية على غزة.\","
+                     "\"events\":[{\"plover\":\"ASSAULT\",\"sourcecode\":\"ISR MIL\",\"targetcode\":\"PSE REB\"}]}\n"
+                     "{\"id\":\"2\",\"date\":\"20080501\",\"text\":\"تحدث التقرير عن الأوضاع في سوريا.\","
+                     "\"events\":[{\"plover\":\"PROTEST\",\"sourcecode\":\"None None\",\"targetcode\":\"None None\"}]}\n");
+  const std::string bin = RASD_BINARY;
+  const std::string data = std::string(" --data ") + RASD_TEST_DATA_DIR;
+  Ran out = Shell(bin + " eval sentences -q" + data + " " + (dir / "gold.jsonl").string());
+  EXPECT_EQ(out.status, 0);
+  EXPECT_NE(out.out.find("category recall 1/2 = 0.500"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("source country  1/1 = 1.000"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("target country  1/1 = 1.000"), std::string::npos) << out.out;
+  testing::WriteFile(dir / "bad.jsonl", "{\"id\":\"1\",\"text\":\"نص\"}\n");
+  Ran bad = Shell(bin + " eval sentences -q" + data + " " + (dir / "bad.jsonl").string() + " 2>&1");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("bad.jsonl:1: "), std::string::npos) << bad.out;
+}
+
 TEST(Cli, IngestTwiceStoresOnceAndEventsQueries) {
   auto dir = testing::TempDir("cli-ingest");
   testing::WriteFile(dir / "a.txt", "وأوضح الوسطاء أن القاهرة والدوحة توافقتا على تمديد الهدنة في غزة.\n");
