@@ -44,6 +44,15 @@ struct Context {
     if (en.type == EntityType::kNorp && k >= 1 && ent_of[k] < 0 && cue[k - 1] == Cue::kTopic) return false;
     // "في عدة مدن باكستانية", "قرى لبنانية": a nationality describing a place.
     if (en.type == EntityType::kNorp && k >= 0 && ent_of[k] < 0 && cue[k] == Cue::kPlaceNoun) return false;
+    // "مدينة سوروتش التركية", "مدينة كوباني السورية": a nationality after a place noun and
+    // a place of its country (or a name we do not know) describes the place.
+    if (en.type == EntityType::kNorp && k >= 0 && ent_of[k] >= 0 && doc.entities[ent_of[k]].place &&
+        doc.entities[ent_of[k]].place->country == en.actor->country) {
+      const int32_t before = doc.entities[ent_of[k]].first_token - 1;
+      if (before >= 0 && cue[before] == Cue::kPlaceNoun) return false;
+    }
+    if (en.type == EntityType::kNorp && k >= 1 && ent_of[k] < 0 && ent_of[k - 1] < 0 && cue[k - 1] == Cue::kPlaceNoun)
+      return false;
     return true;
   }
   // A quotation opens in [from, to) and is not closed there: what follows is a slogan or
