@@ -714,6 +714,17 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // A referenced noun is kept, one side missing or not: it is not counted as news.
       const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite || referenced) && (!background || referenced);
       if ((!source || !target) && !partial) continue;
+      // "يستهدف المشروع تعزيز التعاون", "جوائز تستهدف الشعراء": a goal or an audience is
+      // aimed at, not attacked.
+      if (t.cameo == "190" && t.verb) {
+        bool aim = false;
+        for (int32_t k = m.end, words = 0; k < s.end_token && words < 3 && !aim; ++k) {
+          if (doc.tokens[k].kind == TokenKind::kPunct) break;
+          aim = c.cue[k] == Cue::kAim;
+          if (c.ent_of[k] < 0 || c.doc.entities[c.ent_of[k]].type != EntityType::kPer) ++words;  // its subject may stand between
+        }
+        if (aim) continue;
+      }
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
       // an accident are no assault.
       if (t.cameo == "1823") {
