@@ -97,10 +97,13 @@ struct Context {
     for (int32_t k = a; k < b; ++k) n += doc.tokens[k].kind != TokenKind::kPunct;
     return n;
   }
-  // The clause start left of token t: after a complementizer, colon, comma or speech verb.
+  // The clause start left of token t: after a complementizer, relative, subordinating
+  // conjunction (عندما، بينما), colon, comma or speech verb.
   int32_t Boundary(int32_t t, int32_t first, const std::vector<TriggerMatch>& matches) const {
     for (int32_t k = t - 1; k >= first; --k) {
-      if (cue[k] == Cue::kComplementizer || cue[k] == Cue::kRelative || IsColon(doc.tokens[k]) || IsComma(doc.tokens[k])) return k + 1;
+      if (cue[k] == Cue::kComplementizer || cue[k] == Cue::kRelative || cue[k] == Cue::kSubordinator || IsColon(doc.tokens[k]) ||
+          IsComma(doc.tokens[k]))
+        return k + 1;
       for (const auto& m : matches)
         if (m.trigger->say && k >= m.first && k < m.end) return k + 1;
     }
@@ -291,7 +294,8 @@ std::vector<TriggerMatch> CrowdActs(const Context& c, const Sentence& s, const s
       int32_t p = i - 1;
       while (p >= s.first_token && counting(p)) --p;
       const bool clause_start = p < s.first_token || tokens[p].kind == TokenKind::kPunct ||
-                                c.cue[p] == Cue::kComplementizer || c.cue[p] == Cue::kNonAct;
+                                c.cue[p] == Cue::kComplementizer || c.cue[p] == Cue::kNonAct ||
+                                c.cue[p] == Cue::kSubordinator;
       if (clause_start) out.push_back(TriggerMatch{w, w + 1, &c.cb.CrowdTrigger(c.cue[w] == Cue::kViolent), i});
     }
   }
@@ -554,6 +558,14 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           const std::string& owned = doc.tokens[boundary].norm;
           if (EndsWith(owned, "\xD9\x87\xD8\xA7") || EndsWith(owned, "\xD9\x87\xD9\x85") ||
               EndsWith(owned, "\xD8\xA7\xD8\xAA\xD9\x87"))  // ها هم اته
+            left = c.LeftEntity(s.first_token, boundary - 1);
+        }
+        // "أصيب سفير بولندا عندما تعرضت قافلته لهجوم": a passive whose subject is owned by a
+        // pronoun (قافلته) after عندما/بينما: its owner, named before, is the target.
+        if (left < 0 && t.passive && boundary > s.first_token && c.cue[boundary - 1] == Cue::kSubordinator &&
+            m.first + 1 < s.end_token) {
+          const std::string& owned = doc.tokens[m.first + 1].norm;
+          if (EndsWith(owned, "\xD9\x87") || EndsWith(owned, "\xD9\x87\xD8\xA7") || EndsWith(owned, "\xD9\x87\xD9\x85"))  // ه ها هم
             left = c.LeftEntity(s.first_token, boundary - 1);
         }
         if (left >= 0) {
