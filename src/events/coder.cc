@@ -190,17 +190,19 @@ bool PluralVerb(std::string_view n) {
   return imperfect && EndsWith(n, "\xD9\x88\xD9\x86");  // ـون
 }
 
+// The day of an ISO date (YYYY-MM-DD...), or nullopt.
+std::optional<std::chrono::sys_days> IsoDay(std::string_view iso) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (iso.size() < 10 || std::sscanf(std::string(iso.substr(0, 10)).c_str(), "%d-%u-%u", &y, &m, &d) != 3) return {};
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+  if (!ymd.ok()) return {};
+  return std::chrono::sys_days(ymd);
+}
+
 // Day `day` (YYYY-MM-DD) lies within the seven days up to `article` (YYYY-MM-DD...).
 bool WithinAWeekBefore(std::string_view day, std::string_view article) {
-  auto parse = [](std::string_view iso) -> std::optional<std::chrono::sys_days> {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (iso.size() < 10 || std::sscanf(std::string(iso.substr(0, 10)).c_str(), "%d-%u-%u", &y, &m, &d) != 3) return {};
-    std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-    if (!ymd.ok()) return {};
-    return std::chrono::sys_days(ymd);
-  };
-  auto a = parse(day), b = parse(article);
+  auto a = IsoDay(day), b = IsoDay(article);
   return a && b && *a <= *b && (*b - *a).count() <= 7;
 }
 
