@@ -632,6 +632,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         // counted people is a passive (قُتل); they are its victims, the doer is unnamed.
         if (!t.passive && left < 0 && KillsOrAbducts(t)) {
           bool victims = false;
+          int32_t count_at = -1;
           int32_t seen = 0;  // words looked at, not counting a time expression (قتل أمس …)
           for (int32_t k = m.end; k < s.end_token && seen < 3 && c.ent_of[k] < 0; ++k) {
             const Cue q = c.cue[k];
@@ -639,10 +640,30 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             ++seen;
             if (q == Cue::kCasualty || q == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber) {
               victims = true;
+              count_at = k;
               break;
             }
           }
-          if (victims) {
+          // "قتل أربعة مسلحين من حركة الشباب 67 شخصا": a second count names the victims; the
+          // first, with the group it comes from, is the doer.
+          int32_t doer = -1;
+          bool second = false;
+          for (int32_t k = count_at + 2; victims && k < s.end_token && k < count_at + 9; ++k) {
+            if (doc.tokens[k].kind == TokenKind::kPunct) break;
+            if (c.ent_of[k] >= 0) {
+              if (doer < 0 && c.Usable(c.ent_of[k])) doer = c.ent_of[k];
+              k = doc.entities[c.ent_of[k]].end_token - 1;
+              continue;
+            }
+            if (doc.tokens[k].kind == TokenKind::kNumber || c.cue[k] == Cue::kQuantity) {
+              second = true;
+              break;
+            }
+          }
+          if (second && doer >= 0) {
+            source = Side{doer};
+            target.reset();
+          } else if (victims) {
             target.reset();
             for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
               // "قتل ثلاثة مسلحين في ضربة جوية أميركية": the nationality of the strike is its
