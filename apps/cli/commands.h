@@ -72,6 +72,7 @@ struct TrainNerArgs {
   std::vector<std::string> extra;  // other corpora: trained on, never held out
   bool adapt = false;              // keep their features apart (TrainOptions::adapt)
   std::string model, test_out, clusters;
+  std::string names;  // name words (ner/names.h), as features
   int epochs = 12;
   uint32_t seed = 1;
   double dropout = 0.25;

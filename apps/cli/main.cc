@@ -123,6 +123,7 @@ int main(int argc, char** argv) {
   tn->add_option("--extra", train_ner.extra, "Other CoNLL corpora to train on too (never held out)");
   tn->add_flag("--adapt", train_ner.adapt, "Domain adaptation: the --extra corpora get their own copy of every feature");
   tn->add_option("--clusters", train_ner.clusters, "Word classes (rasd ner-clusters) to use as features");
+  tn->add_option("--names", train_ner.names, "Name words by type (data/ner/name_tokens.txt) to use as features");
   tn->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
   tn->add_flag("-q,--quiet", common.quiet, "No progress on stderr");
 

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "ner/clusters.h"
+#include "ner/names.h"
 #include "ner/tagger.h"
 #include "pipeline/resources.h"
 #include "read/reader.h"
@@ -119,13 +120,23 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     clusters = std::move(c.value());
     if (!common.quiet) std::fprintf(stderr, "rasd: classes of %zu words\n", clusters.size());
   }
+  ner::NameWords names;
+  if (!a.names.empty()) {
+    auto r = ner::NameWords::Load(a.names);
+    if (!r.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", r.error().ToString().c_str());
+      return 2;
+    }
+    names = std::move(r.value());
+    if (!common.quiet) std::fprintf(stderr, "rasd: %zu name words\n", names.size());
+  }
   ner::TrainOptions options;
   options.epochs = a.epochs;
   options.adapt = a.adapt;
   options.seed = a.seed;
   options.dropout = a.dropout;
   options.document_window = a.document_window;
-  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), [&](int epoch, double acc) {
+  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), std::move(names), [&](int epoch, double acc) {
     if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
   });
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
