@@ -586,12 +586,14 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
   }
   for (size_t i = 0; i < m->weights_.size(); ++i) m->weights_[i] -= static_cast<float>(uw[i] / c);
   for (size_t i = 0; i < m->trans_.size(); ++i) m->trans_[i] -= static_cast<float>(ut[i] / c);
-  // Features whose weights are all zero are dropped from the model.
+  // Features whose weights are all zero are dropped from the model, and so are the
+  // other corpora's own copies (TrainOptions::adapt), which tagging never uses.
   std::unordered_map<std::string, int32_t> kept;
   std::vector<float> w;
   for (const auto& [f, id] : m->index_) {
     const float* row = &m->weights_[static_cast<size_t>(id) * T];
     if (std::all_of(row, row + T, [](float x) { return x == 0.f; })) continue;
+    if (f[0] == '@' && f.compare(0, 3, "@0:") != 0) continue;
     kept.emplace(f, static_cast<int32_t>(kept.size()));
     w.insert(w.end(), row, row + T);
   }

@@ -173,6 +173,33 @@ TEST(Ner, NameWordsTravelWithTheModel) {
   EXPECT_EQ(testing::ReadFile(path), testing::ReadFile(again));
 }
 
+TEST(Ner, AdaptedModelsKeepOnlyTheirOwnDomainsCopies) {
+  auto hints = std::make_shared<const NameHints>(testing::TestResources()->gazetteer);
+  auto data = Toy();
+  for (int k = 0; k < 10; ++k) {
+    Sentence other{{"زار", "المهندس", "رامي", "بيروت"}, {"O", "O", "B-PERS", "B-LOC"}};
+    other.domain = 1;
+    data.push_back(std::move(other));
+  }
+  TrainOptions options;
+  options.epochs = 3;
+  options.adapt = true;
+  auto tagger = Tagger::Train(data, hints, options, Vocabulary{});
+  std::vector<std::string> words = {"قال", "الوزير", "فادي", "حداد", "في", "صيدا"};
+  auto tags = tagger->Tag(words);
+  EXPECT_EQ(tags[2], "B-PERS");
+  auto dir = testing::TempDir("ner-adapt");
+  const std::string path = (dir / "m.bin").string();
+  ASSERT_TRUE(tagger->Save(path).ok());
+  // Tagging reads the shared and domain-0 copies only; the others are not saved.
+  const std::string bytes = testing::ReadFile(path);
+  EXPECT_NE(bytes.find("@0:"), std::string::npos);
+  EXPECT_EQ(bytes.find("@1:"), std::string::npos);
+  auto loaded = Tagger::Load(path, hints);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ(loaded.value()->Tag(words), tags);
+}
+
 TEST(Ner, ReadsConllAndReportsBadLines) {
   auto dir = testing::TempDir("ner-conll");
   testing::WriteFile(dir / "a.conll", "قال O\nسليم B-PERS\n\nفي O\nصيدا B-LOC\n");
