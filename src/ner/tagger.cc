@@ -631,7 +631,7 @@ std::vector<std::string> Tagger::TagWith(const std::vector<std::string>& words, 
 
 namespace {
 // Version 2 added the word classes (ner/clusters.h), version 3 the name words
-// (ner/names.h); version 2 files are still read (no name words).
+// (ner/names.h) at the end; a model without them is still written and read as version 2.
 constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '3'};
 constexpr char kMagic2[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '2'};
 
@@ -652,7 +652,9 @@ bool GetStr(std::istream& i, std::string& s) {
 Status Tagger::Save(const std::string& path) const {
   std::ofstream o(path, std::ios::binary);
   if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
-  o.write(kMagic, 8);
+  // A model without name words is written as version 2, byte for byte as before.
+  const bool names = names_.size() > 0;
+  o.write(names ? kMagic : kMagic2, 8);
   PutU32(o, static_cast<uint32_t>(tags_.size()));
   for (const auto& t : tags_) PutStr(o, t);
   o.write(reinterpret_cast<const char*>(trans_.data()), static_cast<std::streamsize>(trans_.size() * sizeof(float)));
@@ -690,14 +692,16 @@ Status Tagger::Save(const std::string& path) const {
     PutStr(o, w);
     o.write(reinterpret_cast<const char*>(c.data()), static_cast<std::streamsize>(c.size() * sizeof(uint16_t)));
   }
-  // Name words in spelling order, so that the same model gives the same bytes.
-  auto& names = const_cast<NameWords&>(names_).mutable_words();
-  std::vector<std::pair<std::string, std::string>> sorted(names.begin(), names.end());
-  std::sort(sorted.begin(), sorted.end());
-  PutU32(o, static_cast<uint32_t>(sorted.size()));
-  for (const auto& [w, types] : sorted) {
-    PutStr(o, w);
-    PutStr(o, types);
+  if (names) {
+    // Name words in spelling order, so that the same model gives the same bytes.
+    auto& words = const_cast<NameWords&>(names_).mutable_words();
+    std::vector<std::pair<std::string, std::string>> sorted(words.begin(), words.end());
+    std::sort(sorted.begin(), sorted.end());
+    PutU32(o, static_cast<uint32_t>(sorted.size()));
+    for (const auto& [w, types] : sorted) {
+      PutStr(o, w);
+      PutStr(o, types);
+    }
   }
   if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
   return {};

@@ -51,6 +51,8 @@ TEST(Ner, LearnsContextsAndRoundTripsThroughAFile) {
   auto loaded = Tagger::Load(path, hints);
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   EXPECT_EQ(loaded.value()->Tag(words), tags);
+  // Without name words the file is version 2, as before name words existed.
+  EXPECT_EQ(testing::ReadFile(path).substr(0, 8), "RASDNER2");
   testing::WriteFile(dir / "bad.bin", "RASDNER2\x05");
   EXPECT_FALSE(Tagger::Load((dir / "bad.bin").string(), hints).ok());
 }
@@ -168,6 +170,7 @@ TEST(Ner, NameWordsTravelWithTheModel) {
   auto loaded = Tagger::Load(path, hints);
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   EXPECT_EQ(loaded.value()->Tag(words), tags);
+  EXPECT_EQ(testing::ReadFile(path).substr(0, 8), "RASDNER3");
   // Deterministic: the same training gives the same bytes.
   ASSERT_TRUE(Tagger::Train(Toy(), hints, options, Vocabulary{}, {}, names.value())->Save(again).ok());
   EXPECT_EQ(testing::ReadFile(path), testing::ReadFile(again));
