@@ -93,6 +93,7 @@ int NerClusters(const Common& common, const NerClustersArgs& args);
 
 struct NerArgs {
   std::string model, conll;
+  bool sentences = false;  // each sentence on its own, as the pipeline tags (no document context)
 };
 int Ner(const Common& common, const NerArgs& args);
 

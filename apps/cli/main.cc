@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
   nr->add_option("--conll", ner_args.conll, "CoNLL file: one word per line (first column), blank line between sentences")
       ->required();
   nr->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
+  nr->add_flag("--sentences", ner_args.sentences,
+               "Tag each sentence on its own, as the pipeline does (no document context)");
 
   CLI11_PARSE(app, argc, argv);
   if (common.threads == 0) common.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -240,10 +240,16 @@ int Ner(const Common& common, const NerArgs& a) {
     std::fprintf(stderr, "rasd: %s\n", sents.error().ToString().c_str());
     return 2;
   }
-  // The file is one text: its sentences see each other (document context).
+  // The file is one text: its sentences see each other (document context), unless
+  // --sentences asks for them one by one.
   std::vector<std::vector<std::string>> words;
   for (const auto& s : sents.value()) words.push_back(s.words);
-  const auto tags = tagger.value()->TagDocument(words);
+  std::vector<std::vector<std::string>> tags;
+  if (a.sentences) {
+    for (const auto& w : words) tags.push_back(tagger.value()->Tag(w));
+  } else {
+    tags = tagger.value()->TagDocument(words);
+  }
   for (size_t k = 0; k < words.size(); ++k) {
     for (size_t i = 0; i < words[k].size(); ++i) std::printf("%s %s\n", words[k][i].c_str(), tags[k][i].c_str());
     std::printf("\n");
