@@ -136,9 +136,10 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
   options.seed = a.seed;
   options.dropout = a.dropout;
   options.document_window = a.document_window;
-  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), std::move(names), [&](int epoch, double acc) {
+  auto progress = [&](int epoch, double acc) {
     if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
-  });
+  };
+  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), std::move(names), progress);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (auto st = tagger->Save(a.model); !st.ok()) {
     std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());

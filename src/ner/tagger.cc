@@ -379,7 +379,9 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
     if (names_.size()) {
       // Known name words (ner/names.h) here and around: "a person's name word after اللاعب".
       static const std::string kStart = "<s>", kEnd = "</s>";
-      auto nm = [&](long j) -> const std::string& { return j < 0 ? kStart : j >= static_cast<long>(n) ? kEnd : name_of[j]; };
+      auto nm = [&](long j) -> const std::string& {
+        return j < 0 ? kStart : j >= static_cast<long>(n) ? kEnd : name_of[j];
+      };
       const std::string &here = nm(k), &before = nm(k - 1), &after = nm(k + 1);
       f.push_back("nm=" + here);
       f.push_back("nm-1=" + before);
