@@ -72,6 +72,7 @@ struct TrainNerArgs {
   std::vector<std::string> extra;  // other corpora: trained on, never held out
   bool adapt = false;              // keep their features apart (TrainOptions::adapt)
   std::string model, test_out, clusters;
+  std::string names;  // name words (ner/names.h), as features
   int epochs = 12;
   uint32_t seed = 1;
   double dropout = 0.25;
@@ -92,6 +93,7 @@ int NerClusters(const Common& common, const NerClustersArgs& args);
 
 struct NerArgs {
   std::string model, conll;
+  bool sentences = false;  // each sentence on its own, as the pipeline tags (no document context)
 };
 int Ner(const Common& common, const NerArgs& args);
 

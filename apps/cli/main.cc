@@ -123,6 +123,7 @@ int main(int argc, char** argv) {
   tn->add_option("--extra", train_ner.extra, "Other CoNLL corpora to train on too (never held out)");
   tn->add_flag("--adapt", train_ner.adapt, "Domain adaptation: the --extra corpora get their own copy of every feature");
   tn->add_option("--clusters", train_ner.clusters, "Word classes (rasd ner-clusters) to use as features");
+  tn->add_option("--names", train_ner.names, "Name words by type (data/ner/name_tokens.txt) to use as features");
   tn->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
   tn->add_flag("-q,--quiet", common.quiet, "No progress on stderr");
 
@@ -145,6 +146,8 @@ int main(int argc, char** argv) {
   nr->add_option("--conll", ner_args.conll, "CoNLL file: one word per line (first column), blank line between sentences")
       ->required();
   nr->add_option("--data", common.data_dir, "Data directory (gazetteer features)");
+  nr->add_flag("--sentences", ner_args.sentences,
+               "Tag each sentence on its own, as the pipeline does (no document context)");
 
   EvalArgs eval_args;
   auto* evl = app.add_subcommand("eval", "Score rasd against gold data (sentence sets, CoNLL NER)");

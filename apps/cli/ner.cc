@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "ner/clusters.h"
+#include "ner/names.h"
 #include "ner/tagger.h"
 #include "pipeline/resources.h"
 #include "read/reader.h"
@@ -119,15 +120,26 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     clusters = std::move(c.value());
     if (!common.quiet) std::fprintf(stderr, "rasd: classes of %zu words\n", clusters.size());
   }
+  ner::NameWords names;
+  if (!a.names.empty()) {
+    auto r = ner::NameWords::Load(a.names);
+    if (!r.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", r.error().ToString().c_str());
+      return 2;
+    }
+    names = std::move(r.value());
+    if (!common.quiet) std::fprintf(stderr, "rasd: %zu name words\n", names.size());
+  }
   ner::TrainOptions options;
   options.epochs = a.epochs;
   options.adapt = a.adapt;
   options.seed = a.seed;
   options.dropout = a.dropout;
   options.document_window = a.document_window;
-  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), [&](int epoch, double acc) {
+  auto progress = [&](int epoch, double acc) {
     if (!common.quiet) std::fprintf(stderr, "  epoch %2d  training accuracy %.4f\n", epoch, acc);
-  });
+  };
+  auto tagger = ner::Tagger::Train(data, hints, options, std::move(vocab), std::move(clusters), std::move(names), progress);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (auto st = tagger->Save(a.model); !st.ok()) {
     std::fprintf(stderr, "rasd: %s\n", st.error().ToString().c_str());
@@ -229,10 +241,16 @@ int Ner(const Common& common, const NerArgs& a) {
     std::fprintf(stderr, "rasd: %s\n", sents.error().ToString().c_str());
     return 2;
   }
-  // The file is one text: its sentences see each other (document context).
+  // The file is one text: its sentences see each other (document context), unless
+  // --sentences asks for them one by one.
   std::vector<std::vector<std::string>> words;
   for (const auto& s : sents.value()) words.push_back(s.words);
-  const auto tags = tagger.value()->TagDocument(words);
+  std::vector<std::vector<std::string>> tags;
+  if (a.sentences) {
+    for (const auto& w : words) tags.push_back(tagger.value()->Tag(w));
+  } else {
+    tags = tagger.value()->TagDocument(words);
+  }
   for (size_t k = 0; k < words.size(); ++k) {
     for (size_t i = 0; i < words[k].size(); ++i) std::printf("%s %s\n", words[k][i].c_str(), tags[k][i].c_str());
     std::printf("\n");

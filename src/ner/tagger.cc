@@ -274,6 +274,9 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
         cls[i] = clusters_.Find(std::string(rest));
       }
     }
+  std::vector<std::string> name_of(n, "-");  // type letters of a known name word, else "-"
+  for (size_t i = 0; i < n && names_.size(); ++i)
+    if (auto t = names_.Find(norm[i]); !t.empty()) name_of[i] = std::string(t);
   auto at = [&](const std::vector<std::string>& v, long i) -> const std::string& {
     static const std::string kStart = "<s>", kEnd = "</s>";
     return i < 0 ? kStart : i >= static_cast<long>(n) ? kEnd : v[i];
@@ -373,6 +376,19 @@ std::vector<std::vector<std::string>> Tagger::Features(const std::vector<std::st
           f.push_back(pre + std::to_string(l) + "=" + std::to_string((*cls[j])[l]));
       }
     }
+    if (names_.size()) {
+      // Known name words (ner/names.h) here and around: "a person's name word after اللاعب".
+      static const std::string kStart = "<s>", kEnd = "</s>";
+      auto nm = [&](long j) -> const std::string& {
+        return j < 0 ? kStart : j >= static_cast<long>(n) ? kEnd : name_of[j];
+      };
+      const std::string &here = nm(k), &before = nm(k - 1), &after = nm(k + 1);
+      f.push_back("nm=" + here);
+      f.push_back("nm-1=" + before);
+      f.push_back("nm+1=" + after);
+      f.push_back("nm3=" + before + "|" + here + "|" + after);
+      if (here != "-") f.push_back("nmw=" + here + "|" + at(norm, k - 1));
+    }
     if (vocab_.size()) {
       const uint8_t code = vocab_.Code(norm[i]), scode = vocab_.Code(stem[i]);
       f.push_back("vf=" + std::to_string(code >> 2) + "/" + std::to_string(code & 3));
@@ -459,11 +475,12 @@ std::vector<int> Tagger::Decode(const std::vector<std::vector<int32_t>>& feats) 
 
 std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
                                       const TrainOptions& options, Vocabulary vocabulary, WordClusters clusters,
-                                      const std::function<void(int, double)>& progress) {
+                                      NameWords names, const std::function<void(int, double)>& progress) {
   auto m = std::unique_ptr<Tagger>(new Tagger());
   m->hints_ = std::move(hints);
   m->vocab_ = std::move(vocabulary);
   m->clusters_ = std::move(clusters);
+  m->names_ = std::move(names);
   m->adapt_ = options.adapt;
   // First taggings of the training sentences for the document context, by jackknife:
   // each fold (a run of consecutive sentences, so that texts stay whole) is tagged by a
@@ -480,7 +497,7 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
       std::vector<Sentence> rest;
       for (size_t k = 0; k < data.size(); ++k)
         if (k < lo || k >= hi) rest.push_back(data[k]);
-      auto fold = Train(rest, m->hints_, sub, m->vocab_, m->clusters_);
+      auto fold = Train(rest, m->hints_, sub, m->vocab_, m->clusters_, m->names_);
       for (size_t k = lo; k < hi; ++k) first[k] = fold->Tag(data[k].words);
     }
     m->document_window_ = options.document_window;
@@ -571,12 +588,14 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<Sentence>& data, std::sh
   }
   for (size_t i = 0; i < m->weights_.size(); ++i) m->weights_[i] -= static_cast<float>(uw[i] / c);
   for (size_t i = 0; i < m->trans_.size(); ++i) m->trans_[i] -= static_cast<float>(ut[i] / c);
-  // Features whose weights are all zero are dropped from the model.
+  // Features whose weights are all zero are dropped from the model, and so are the
+  // other corpora's own copies (TrainOptions::adapt), which tagging never uses.
   std::unordered_map<std::string, int32_t> kept;
   std::vector<float> w;
   for (const auto& [f, id] : m->index_) {
     const float* row = &m->weights_[static_cast<size_t>(id) * T];
     if (std::all_of(row, row + T, [](float x) { return x == 0.f; })) continue;
+    if (f[0] == '@' && f.compare(0, 3, "@0:") != 0) continue;
     kept.emplace(f, static_cast<int32_t>(kept.size()));
     w.insert(w.end(), row, row + T);
   }
@@ -613,8 +632,10 @@ std::vector<std::string> Tagger::TagWith(const std::vector<std::string>& words, 
 }
 
 namespace {
-// Version 2 added the word classes (ner/clusters.h).
-constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '2'};
+// Version 2 added the word classes (ner/clusters.h), version 3 the name words
+// (ner/names.h) at the end; a model without them is still written and read as version 2.
+constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '3'};
+constexpr char kMagic2[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '2'};
 
 void PutU32(std::ostream& o, uint32_t v) { o.write(reinterpret_cast<const char*>(&v), 4); }
 void PutStr(std::ostream& o, const std::string& s) {
@@ -633,7 +654,9 @@ bool GetStr(std::istream& i, std::string& s) {
 Status Tagger::Save(const std::string& path) const {
   std::ofstream o(path, std::ios::binary);
   if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
-  o.write(kMagic, 8);
+  // A model without name words is written as version 2, byte for byte as before.
+  const bool names = names_.size() > 0;
+  o.write(names ? kMagic : kMagic2, 8);
   PutU32(o, static_cast<uint32_t>(tags_.size()));
   for (const auto& t : tags_) PutStr(o, t);
   o.write(reinterpret_cast<const char*>(trans_.data()), static_cast<std::streamsize>(trans_.size() * sizeof(float)));
@@ -671,6 +694,17 @@ Status Tagger::Save(const std::string& path) const {
     PutStr(o, w);
     o.write(reinterpret_cast<const char*>(c.data()), static_cast<std::streamsize>(c.size() * sizeof(uint16_t)));
   }
+  if (names) {
+    // Name words in spelling order, so that the same model gives the same bytes.
+    auto& words = const_cast<NameWords&>(names_).mutable_words();
+    std::vector<std::pair<std::string, std::string>> sorted(words.begin(), words.end());
+    std::sort(sorted.begin(), sorted.end());
+    PutU32(o, static_cast<uint32_t>(sorted.size()));
+    for (const auto& [w, types] : sorted) {
+      PutStr(o, w);
+      PutStr(o, types);
+    }
+  }
   if (!o) return Error{ErrorCode::kIo, "cannot write", path, 0};
   return {};
 }
@@ -679,7 +713,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path, std::share
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{ErrorCode::kNotFound, "cannot open model", path, 0};
   char magic[8];
-  if (!in.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0)
+  if (!in.read(magic, 8) || (std::memcmp(magic, kMagic, 8) != 0 && std::memcmp(magic, kMagic2, 8) != 0))
     return Error{ErrorCode::kBadData, "not a rasd NER model", path, 0};
   auto m = std::unique_ptr<Tagger>(new Tagger());
   m->hints_ = std::move(hints);
@@ -744,6 +778,16 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path, std::share
     for (uint32_t l = 0; l < levels; ++l)
       if (c[l] >= sizes[l]) return Error{ErrorCode::kBadData, "corrupt model (classes)", path, 0};
     m->clusters_.mutable_classes()[f] = std::move(c);
+  }
+  if (magic[7] == '3') {
+    uint32_t nn;
+    if (!GetU32(in, nn)) return Error{ErrorCode::kBadData, "corrupt model (name words)", path, 0};
+    std::string types;
+    for (uint32_t k = 0; k < nn; ++k) {
+      if (!GetStr(in, f) || f.empty() || !GetStr(in, types) || !NameWords::ValidTypes(types))
+        return Error{ErrorCode::kBadData, "corrupt model (name words)", path, 0};
+      m->names_.mutable_words()[f] = types;
+    }
   }
   return m;
 }

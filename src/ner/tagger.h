@@ -6,7 +6,9 @@
 // first and last one to three letters, its shape, the same for its neighbours (±2),
 // word bigrams, and which gazetteer names it can start or continue (countries,
 // nationality adjectives, places, people, organisations; also after stripping the
-// proclitics و ف ب ل ك ال). Transitions between tags carry their own weights.
+// proclitics و ف ب ل ك ال), and, when the model has a list of name words
+// (ner/names.h), which types of names it and its neighbours are part of. Transitions
+// between tags carry their own weights.
 //
 // Training data is CoNLL (a word and its tag per line, the tag last, a blank line
 // between sentences). The model is a binary file: rasd train-ner writes it, rasd ner
@@ -23,6 +25,7 @@
 
 #include "entities/gazetteer.h"
 #include "ner/clusters.h"
+#include "ner/names.h"
 #include "rasd/result.h"
 
 namespace rasd::ner {
@@ -119,7 +122,7 @@ class Tagger {
   // Trains on `data`; `progress(epoch, accuracy on the training data)` after each epoch.
   static std::unique_ptr<Tagger> Train(const std::vector<Sentence>& data, std::shared_ptr<const NameHints> hints,
                                        const TrainOptions& options, Vocabulary vocabulary,
-                                       WordClusters clusters = {},
+                                       WordClusters clusters = {}, NameWords names = {},
                                        const std::function<void(int, double)>& progress = {});
   static Result<std::unique_ptr<Tagger>> Load(const std::string& path, std::shared_ptr<const NameHints> hints);
   Status Save(const std::string& path) const;
@@ -147,6 +150,7 @@ class Tagger {
   std::shared_ptr<const NameHints> hints_;
   Vocabulary vocab_;
   WordClusters clusters_;
+  NameWords names_;
   bool adapt_ = false;
   int document_window_ = 0;
   std::vector<std::string> tags_;

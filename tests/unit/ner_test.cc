@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "ner/clusters.h"
+#include "ner/names.h"
 #include "ner/tagger.h"
 #include "test_util.h"
 
@@ -50,6 +51,8 @@ TEST(Ner, LearnsContextsAndRoundTripsThroughAFile) {
   auto loaded = Tagger::Load(path, hints);
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   EXPECT_EQ(loaded.value()->Tag(words), tags);
+  // Without name words the file is version 2, as before name words existed.
+  EXPECT_EQ(testing::ReadFile(path).substr(0, 8), "RASDNER2");
   testing::WriteFile(dir / "bad.bin", "RASDNER2\x05");
   EXPECT_FALSE(Tagger::Load((dir / "bad.bin").string(), hints).ok());
 }
@@ -129,6 +132,75 @@ TEST(Ner, ClassesAndDocumentContextTravelWithTheModel) {
   auto loaded = Tagger::Load(path, hints);
   ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   EXPECT_EQ(loaded.value()->TagDocument(doc), tags);
+}
+
+TEST(NerNames, ParseNormaliseAndFindWithAClitic) {
+  auto names = NameWords::Parse("# version: 1\n# a comment\nأحمد\tp\nسلتيك\to\r\n\nزيدان\tlp\n", "names.txt");
+  ASSERT_TRUE(names.ok()) << names.error().ToString();
+  EXPECT_EQ(names.value().size(), 3u);
+  EXPECT_EQ(names.value().Find("احمد"), "p");  // أ normalised to ا
+  EXPECT_EQ(names.value().Find("سلتيك"), "o");
+  EXPECT_EQ(names.value().Find("وزيدان"), "lp");  // و stripped
+  EXPECT_EQ(names.value().Find("زيد"), "");
+  EXPECT_EQ(names.value().Find("وزير"), "");
+  EXPECT_EQ(NameWords{}.Find("احمد"), "");
+  // Bad lines are errors with their line number, never crashes.
+  for (const char* bad : {"أحمد\n", "أحمد\tP\n", "أحمد\tabcdefghi\n", "أحمد\t\n", "\tp\n", "\xD8\tp\n",
+                          "\xD9\x8E\tp\n"}) {
+    auto r = NameWords::Parse(std::string("# x\n") + bad, "names.txt");
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().line, 2) << bad;
+  }
+  EXPECT_FALSE(NameWords::Load("/nonexistent/names.txt").ok());
+}
+
+TEST(Ner, NameWordsTravelWithTheModel) {
+  auto hints = std::make_shared<const NameHints>(testing::TestResources()->gazetteer);
+  auto names = NameWords::Parse("فادي\tp\nسليم\tp\nنادر\tp\nصيدا\tl\n", "names.txt");
+  ASSERT_TRUE(names.ok());
+  TrainOptions options;
+  options.epochs = 3;
+  auto tagger = Tagger::Train(Toy(), hints, options, Vocabulary{}, {}, names.value());
+  std::vector<std::string> words = {"قال", "الوزير", "فادي", "حداد", "في", "صيدا"};
+  auto tags = tagger->Tag(words);
+  EXPECT_EQ(tags[2], "B-PERS");
+  auto dir = testing::TempDir("ner-names");
+  const std::string path = (dir / "m.bin").string(), again = (dir / "m2.bin").string();
+  ASSERT_TRUE(tagger->Save(path).ok());
+  auto loaded = Tagger::Load(path, hints);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ(loaded.value()->Tag(words), tags);
+  EXPECT_EQ(testing::ReadFile(path).substr(0, 8), "RASDNER3");
+  // Deterministic: the same training gives the same bytes.
+  ASSERT_TRUE(Tagger::Train(Toy(), hints, options, Vocabulary{}, {}, names.value())->Save(again).ok());
+  EXPECT_EQ(testing::ReadFile(path), testing::ReadFile(again));
+}
+
+TEST(Ner, AdaptedModelsKeepOnlyTheirOwnDomainsCopies) {
+  auto hints = std::make_shared<const NameHints>(testing::TestResources()->gazetteer);
+  auto data = Toy();
+  for (int k = 0; k < 10; ++k) {
+    Sentence other{{"زار", "المهندس", "رامي", "بيروت"}, {"O", "O", "B-PERS", "B-LOC"}};
+    other.domain = 1;
+    data.push_back(std::move(other));
+  }
+  TrainOptions options;
+  options.epochs = 3;
+  options.adapt = true;
+  auto tagger = Tagger::Train(data, hints, options, Vocabulary{});
+  std::vector<std::string> words = {"قال", "الوزير", "فادي", "حداد", "في", "صيدا"};
+  auto tags = tagger->Tag(words);
+  EXPECT_EQ(tags[2], "B-PERS");
+  auto dir = testing::TempDir("ner-adapt");
+  const std::string path = (dir / "m.bin").string();
+  ASSERT_TRUE(tagger->Save(path).ok());
+  // Tagging reads the shared and domain-0 copies only; the others are not saved.
+  const std::string bytes = testing::ReadFile(path);
+  EXPECT_NE(bytes.find("@0:"), std::string::npos);
+  EXPECT_EQ(bytes.find("@1:"), std::string::npos);
+  auto loaded = Tagger::Load(path, hints);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ(loaded.value()->Tag(words), tags);
 }
 
 TEST(Ner, ReadsConllAndReportsBadLines) {
