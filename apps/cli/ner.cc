@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "commands.h"
+#include "eval/eval.h"
 #include "ner/clusters.h"
 #include "ner/names.h"
 #include "ner/tagger.h"
@@ -25,25 +26,6 @@ std::shared_ptr<const ner::NameHints> Hints(const Common& common) {
     return nullptr;
   }
   return std::make_shared<const ner::NameHints>(res.value()->gazetteer);
-}
-
-// Entity spans (start, end, type) of BIO tags, in the manner of conlleval.
-std::set<std::tuple<size_t, size_t, std::string>> Spans(const std::vector<std::string>& tags) {
-  std::set<std::tuple<size_t, size_t, std::string>> out;
-  size_t start = 0;
-  std::string type;
-  bool open = false;
-  for (size_t i = 0; i <= tags.size(); ++i) {
-    const std::string t = i < tags.size() ? tags[i] : "O";
-    const char p = t[0];
-    const std::string ty = t.size() > 2 ? t.substr(2) : "";
-    if (open && (p != 'I' || ty != type)) {
-      out.emplace(start, i, type);
-      open = false;
-    }
-    if (p == 'B' || (p == 'I' && !open)) start = i, type = ty, open = true;
-  }
-  return out;
 }
 
 void WriteConll(std::ostream& o, const std::vector<ner::Sentence>& sents, const std::vector<std::vector<std::string>>& tags) {
@@ -150,7 +132,6 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
   if (test.empty()) return 0;
   // Held-out evaluation: entity-level precision, recall and F1 per type.
   std::vector<std::vector<std::string>> gold, pred;
-  std::map<std::string, std::array<size_t, 3>> counts;  // type -> tp, predicted, gold
   size_t test_words = 0;
   auto t1 = std::chrono::steady_clock::now();
   {
@@ -163,25 +144,16 @@ int TrainNer(const Common& common, const TrainNerArgs& a) {
     pred = tagger->TagDocument(words);
   }
   const double tag_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-  for (size_t k = 0; k < test.size(); ++k) {
-    auto g = Spans(gold[k]), p = Spans(pred[k]);
-    for (const auto& s : p) {
-      ++counts[std::get<2>(s)][1];
-      if (g.count(s)) ++counts[std::get<2>(s)][0];
-    }
-    for (const auto& s : g) ++counts[std::get<2>(s)][2];
-  }
-  size_t tp = 0, np = 0, ng = 0;
+  const auto score = eval::ScoreConll(gold, pred);
   std::printf("held out: last %zu sentences (%zu words), tagged at %.0f words/s\n", test.size(), test_words,
               test_words / tag_secs);
   std::printf("%-6s %9s %9s %9s %7s\n", "type", "precision", "recall", "F1", "gold");
-  for (const auto& [type, c] : counts) {
-    const double p = c[1] ? double(c[0]) / c[1] : 0, r = c[2] ? double(c[0]) / c[2] : 0;
-    std::printf("%-6s %9.3f %9.3f %9.3f %7zu\n", type.c_str(), p, r, p + r ? 2 * p * r / (p + r) : 0, c[2]);
-    tp += c[0], np += c[1], ng += c[2];
-  }
-  const double p = np ? double(tp) / np : 0, r = ng ? double(tp) / ng : 0;
-  std::printf("%-6s %9.3f %9.3f %9.3f %7zu\n", "micro", p, r, p + r ? 2 * p * r / (p + r) : 0, ng);
+  auto row = [](const std::string& type, const eval::Prf& c) {
+    std::printf("%-6s %9.3f %9.3f %9.3f %7lld\n", type.c_str(), c.Precision(), c.Recall(), c.F1(),
+                static_cast<long long>(c.tp + c.fn));
+  };
+  for (const auto& [type, c] : score.by_type) row(type, c);
+  row("micro", score.micro);
   if (!a.test_out.empty()) {
     std::ofstream go(a.test_out + ".gold.conll"), po(a.test_out + ".pred.conll");
     WriteConll(go, test, gold);

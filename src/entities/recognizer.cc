@@ -56,6 +56,7 @@ struct State {
   // Bare agents (الشرطة، الجيش، المتظاهرون) waiting for a country from their context:
   // (entity, first token of the previous sentence).
   std::vector<std::pair<int32_t, int32_t>> bare;
+  bool bare_agents = true;
   int32_t previous_sentence = 0, this_sentence = 0;
 
   // Longest gazetteer name starting at token i (within [i, end)).
@@ -390,7 +391,7 @@ struct State {
         } else {
           // "وفرقت الشرطة المتظاهرين": a definite agent with no nationality takes the
           // country of its context, decided after the pass.
-          if (Definite(end - 1) && BareAgentKind(g.agents()[ag->index], doc.tokens[end - 1].norm)) {
+          if (bare_agents && Definite(end - 1) && BareAgentKind(g.agents()[ag->index], doc.tokens[end - 1].norm)) {
             Actor a;
             a.agent = g.agents()[ag->index];
             bare.emplace_back(static_cast<int32_t>(doc.entities.size()), previous_sentence);
@@ -456,6 +457,7 @@ struct State {
 void Recognizer::Recognize(Document& doc, const TokenReadings& readings, const std::string& date) const {
   doc.entities.clear();
   State state{g_, doc, readings, date};
+  state.bare_agents = bare_agents_;
   for (const auto& s : doc.sentences) state.Sentence(s.first_token, s.end_token);
   state.ResolveAmbiguous();
   state.ResolveBare();

@@ -24,12 +24,15 @@ TokenReadings ComputeReadings(const Document& doc);
 
 class Recognizer {
  public:
-  explicit Recognizer(const Gazetteer& gazetteer) : g_(gazetteer) {}
+  // `bare_agents`: also agents named without a nationality (الشرطة، الجيش), with the
+  // country of their context; off for the NER tagger's features, which mark names.
+  explicit Recognizer(const Gazetteer& gazetteer, bool bare_agents = true) : g_(gazetteer), bare_agents_(bare_agents) {}
   // Fills doc.entities (in text order). `date` is the article date (YYYY-MM-DD or empty).
   void Recognize(Document& doc, const TokenReadings& readings, const std::string& date) const;
 
  private:
   const Gazetteer& g_;
+  bool bare_agents_;
 };
 
 // Index of the entity covering each token, or -1.

@@ -116,7 +116,7 @@ std::vector<std::string> NameHints::RuleTags(const std::vector<std::string>& wor
   }
   morph::Tokenize(doc);
   const auto readings = entities::ComputeReadings(doc);
-  entities::Recognizer(*gazetteer_).Recognize(doc, readings, "");
+  entities::Recognizer(*gazetteer_, /*bare_agents=*/false).Recognize(doc, readings, "");
   size_t w = 0;
   for (const auto& e : doc.entities) {
     bool first = true;

@@ -23,6 +23,17 @@ std::vector<Sentence> Toy() {
   return out;
 }
 
+TEST(Ner, RuleTagsMarkNamesNotBareAgents) {
+  // The rule recognizer's entities are features of the tagger: names and nationalities,
+  // not the bare agents the pipeline reads from context (الشرطة), which ANERcorp leaves O.
+  NameHints hints(testing::TestResources()->gazetteer);
+  const auto tags = hints.RuleTags({"وقالت", "الشرطة", "في", "بغداد", "إن", "الجيش", "العراقي", "انتشر"});
+  ASSERT_EQ(tags.size(), 8u);
+  EXPECT_EQ(tags[1], "O");
+  EXPECT_EQ(tags[3].substr(0, 2), "B-");
+  EXPECT_EQ(tags[5].substr(0, 2), "B-");  // with a nationality it is an actor's name
+}
+
 TEST(Ner, LearnsContextsAndRoundTripsThroughAFile) {
   auto hints = std::make_shared<const NameHints>(testing::TestResources()->gazetteer);
   Vocabulary vocab;
