@@ -108,23 +108,21 @@ int EvalNer(const Common& common, const EvalArgs& args) {
     std::fprintf(stderr, "rasd: %s\n", tagger.error().ToString().c_str());
     return 2;
   }
-  auto sents = ner::ReadConll(args.gold);
-  if (!sents.ok()) {
-    std::fprintf(stderr, "rasd: %s\n", sents.error().ToString().c_str());
+  std::vector<Error> warnings;
+  auto gold = eval::ReadConllGold(args.gold, &warnings);
+  if (!gold.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", gold.error().ToString().c_str());
     return 2;
   }
+  for (const auto& w : warnings) std::fprintf(stderr, "rasd: %s\n", w.ToString().c_str());
   // As `rasd ner` tags it: the file is one text, its sentences see each other.
-  std::vector<std::vector<std::string>> words, gold;
-  for (const auto& s : sents.value()) {
-    words.push_back(s.words);
-    gold.push_back(s.tags);
-  }
+  const auto& words = gold.value().words;
   const auto predicted = tagger.value()->TagDocument(words);
   std::set<std::string> types;
   std::stringstream in(args.types);
   for (std::string t; std::getline(in, t, ',');)
     if (!t.empty()) types.insert(t);
-  const auto s = eval::ScoreConll(gold, predicted, types);
+  const auto s = eval::ScoreConll(gold.value().tags, predicted, types);
   for (const auto& [type, prf] : s.by_type) PrintPrf(type, prf, "entities");
   PrintPrf("micro", s.micro, "entities");
   return 0;

@@ -131,6 +131,47 @@ ValidationScore ScoreValidation(const std::vector<GoldSentence>& gold, const std
   return s;
 }
 
+Result<ConllGold> ReadConllGold(const std::string& path, std::vector<Error>* warnings) {
+  std::ifstream in(path);
+  if (!in) return Error{ErrorCode::kNotFound, "cannot open the gold file", path, 0};
+  ConllGold out;
+  std::vector<std::string> words, tags;
+  auto flush = [&] {
+    if (words.empty()) return;
+    out.words.push_back(std::move(words));
+    out.tags.push_back(std::move(tags));
+    words.clear();
+    tags.clear();
+  };
+  std::string line;
+  long n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::vector<std::string> cols;
+    for (size_t i = 0; i < line.size();) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      size_t j = i;
+      while (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '\r') ++j;
+      if (j > i) cols.push_back(line.substr(i, j - i));
+      i = j;
+    }
+    if (cols.empty()) {
+      flush();
+      continue;
+    }
+    std::string tag = cols.size() > 1 ? cols.back() : "O";
+    const bool ok = tag == "O" || (tag.size() > 2 && tag[1] == '-' && std::string("BIES").find(tag[0]) != std::string::npos);
+    if (!ok) {
+      if (warnings) warnings->push_back(Error{ErrorCode::kBadRecord, "tag '" + tag + "' is not O, B-X or I-X; read as O", path, n});
+      tag = "O";
+    }
+    words.push_back(cols.front());
+    tags.push_back(tag);
+  }
+  flush();
+  return out;
+}
+
 std::set<std::tuple<size_t, size_t, std::string>> BioSpans(const std::vector<std::string>& tags) {
   std::set<std::tuple<size_t, size_t, std::string>> out;
   size_t start = 0;

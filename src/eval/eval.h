@@ -67,6 +67,14 @@ ValidationScore ScoreValidation(const std::vector<GoldSentence>& gold, const std
 // PER, GPE as LOC).
 std::set<std::tuple<size_t, size_t, std::string>> BioSpans(const std::vector<std::string>& tags);
 
+// A gold CoNLL file: per sentence, the words (first column) and tags (last column). A
+// tag that is not O, B-X, I-X, S-X or E-X is read as O and reported in `warnings` with
+// its line, so one slip in a corpus does not stop the scoring.
+struct ConllGold {
+  std::vector<std::vector<std::string>> words, tags;
+};
+Result<ConllGold> ReadConllGold(const std::string& path, std::vector<Error>* warnings);
+
 struct ConllScore {
   std::map<std::string, Prf> by_type;
   Prf micro;

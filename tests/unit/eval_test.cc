@@ -81,6 +81,20 @@ TEST(Eval, ValidationScoresCategoryAndCountriesWhereGoldNamesThem) {
   EXPECT_EQ(s.target_total, 2);
 }
 
+TEST(Eval, ConllGoldReadsABadTagAsOAndSaysWhere) {
+  auto dir = testing::TempDir("eval-conll");
+  testing::WriteFile(dir / "g.conll", "قال O\nالوزير B-PERS\nحداد I-PERS\n\nفي O\nصيدا IO\n");
+  std::vector<Error> warnings;
+  auto g = eval::ReadConllGold((dir / "g.conll").string(), &warnings);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g.value().tags.size(), 2u);
+  EXPECT_EQ(g.value().tags[1][1], "O");
+  EXPECT_EQ(g.value().words[1][1], "صيدا");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].line, 6);
+  EXPECT_FALSE(eval::ReadConllGold((dir / "none.conll").string(), &warnings).ok());
+}
+
 TEST(Eval, ReadSentencesReportsTheBadLine) {
   auto dir = testing::TempDir("eval");
   testing::WriteFile(dir / "ok.jsonl",
