@@ -253,7 +253,7 @@ std::vector<TriggerMatch> CrowdActs(const Context& c, const Sentence& s, const s
     if (k < s.first_token || tokens[k].kind != TokenKind::kWord) return false;
     // A violent verb may be a trigger of its own (أحرقوا: ASSAULT); done by a crowd it is a riot.
     if (in_trigger(k) && c.cue[k] != Cue::kViolent) return false;
-    if (c.cue[k] != Cue::kNone && c.cue[k] != Cue::kViolent) return false;
+    if (c.cue[k] != Cue::kNone && c.cue[k] != Cue::kViolent && c.cue[k] != Cue::kHappening) return false;  // استمر المتظاهرون
     const std::string& n = tokens[k].norm;
     if (text::CountCodePoints(n) < 3) return false;
     for (const auto& r : c.readings[k])
@@ -708,8 +708,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // (الهجوم، الاغتيال) mostly refer to events told elsewhere.
       bool definite = false;
       for (const auto& r : readings[m.first]) definite |= r.article;
-      // "التفجيرات وقعت في سوق مكتظ", "الهجوم الذي أوقع عشرة قتلى": a definite noun whose
-      // happening the clause tells is news, not a reference.
+      // "التفجيرات وقعت في سوق مكتظ", "الهجوم الذي أوقع عشرة قتلى", "وتواصلت الاحتجاجات": a
+      // definite noun whose happening the clause tells is news, not a reference.
       if (definite) {
         for (int32_t k = m.end, words = 0; k < s.end_token && words < 4; ++k) {
           if (doc.tokens[k].kind == TokenKind::kPunct) break;
@@ -720,6 +720,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           }
           if (c.cue[k] != Cue::kRelative && c.ent_of[k] < 0 && !c.InTime(k) && words > 2) break;
         }
+        // "وتواصلت الاحتجاجات", "اندلعت المظاهرات": the verb right before tells it happening.
+        if (definite && m.first > s.first_token && c.cue[m.first - 1] == Cue::kHappening) definite = false;
       }
       // "منذ اغتيال …", "بعد الهجوم": a noun that names an event told elsewhere.
       // "قضية اغتيال الحريري", "المتهمين في تفجير …", "منذ الهجوم": a noun named as known
