@@ -706,12 +706,27 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if (source && target && !c.Differ(*source, *target)) target.reset();
       // Partial events from verbs and indefinite nouns (انفجار هز …); definite nouns
       // (الهجوم، الاغتيال) mostly refer to events told elsewhere.
+      // Definite when the noun matched only through the article: not إلقاء (القاء), whose
+      // plain reading fits the pattern too.
       bool definite = false;
-      for (const auto& r : readings[m.first]) definite |= r.article;
+      if (!t.tokens.empty() && !t.tokens[0].gap) {
+        const PatternToken& pt = t.tokens[0];
+        auto fits = [&](const std::string& stem) {
+          return pt.star ? stem.compare(0, pt.stem.size(), pt.stem) == 0 : stem == pt.stem;
+        };
+        bool plain = false;
+        for (const auto& r : readings[m.first]) {
+          if (!fits(r.stem)) continue;
+          (r.article ? definite : plain) = true;
+        }
+        if (plain) definite = false;
+      } else {
+        for (const auto& r : readings[m.first]) definite |= r.article;
+      }
       // "التفجيرات وقعت في سوق مكتظ", "الهجوم الذي أوقع عشرة قتلى", "وتواصلت الاحتجاجات": a
       // definite noun whose happening the clause tells is news, not a reference.
       if (definite) {
-        for (int32_t k = m.end, words = 0; k < s.end_token && words < 4; ++k) {
+        for (int32_t k = m.end, words = 0; k < s.end_token && words < 6; ++k) {
           if (doc.tokens[k].kind == TokenKind::kPunct) break;
           ++words;
           if (c.cue[k] == Cue::kHappening) {
