@@ -735,8 +735,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           }
           if (c.cue[k] != Cue::kRelative && c.ent_of[k] < 0 && !c.InTime(k) && words > 2) break;
         }
-        // "وتواصلت الاحتجاجات", "اندلعت المظاهرات": the verb right before tells it happening.
+        // "وتواصلت الاحتجاجات", "اندلعت المظاهرات": the verb right before tells it happening;
+        // so does a light verb (نفذوا عملية الخطف).
         if (definite && m.first > s.first_token && c.cue[m.first - 1] == Cue::kHappening) definite = false;
+        for (int32_t k = std::max(s.first_token, m.first - 3); definite && k < m.first; ++k)
+          if (c.cue[k] == Cue::kLightVerb) definite = false;
       }
       // "منذ اغتيال …", "بعد الهجوم": a noun that names an event told elsewhere.
       // "قضية اغتيال الحريري", "المتهمين في تفجير …", "منذ الهجوم": a noun named as known
