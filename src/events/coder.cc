@@ -824,6 +824,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         future = through_future && !plain;
       }
       bool reported = false, intended = future, hypothetical = false;
+      // "هدد ليبرمان باغتيال هنية": what a threat names is intended, not done (the threat
+      // is its own event, CAMEO 13).
+      for (const auto& other : matches)
+        if (!t.verb && other.trigger->cameo.rfind("13", 0) == 0 && other.end <= m.first && m.first - other.end <= 3)
+          intended = true;
       for (int32_t k = s.first_token; k < m.first; ++k) {
         if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
         if (c.cue[k] == Cue::kPossibility && k >= m.first - 3) hypothetical = true;
