@@ -764,6 +764,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           if (!other.trigger->verb && other.end == m.first - 1) event_head = true;
         referenced = relative_clause = !event_head;
       }
+      // "اتهمت الحكومة قائدا قبليا باغتيال بوتو": the act an accusation names is its
+      // background; the accusation is the news (CAMEO 112, its own event).
+      if (!t.verb && !doc.tokens[m.first].norm.empty() && doc.tokens[m.first].norm.rfind("\xD8\xA8", 0) == 0)  // ب
+        for (const auto& other : matches)
+          if (other.trigger->cameo == "112" && other.end <= m.first && m.first - other.end <= 6) referenced = true;
       const bool background =
           !t.verb && m.first > s.first_token && (c.cue[m.first - 1] == Cue::kBackground || referenced);
       // A referenced noun is kept, one side missing or not: it is not counted as news.
