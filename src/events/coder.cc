@@ -774,6 +774,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // A referenced noun is kept, one side missing or not: it is not counted as news.
       const bool partial = cb_.PartialAllowed(t.plover) && (t.verb || !definite || referenced) && (!background || referenced);
       if ((!source || !target) && !partial) continue;
+      // "اعتصمت بالصمت": to hold fast to something, no sit-in (اعتصموا بالقرب من … is one).
+      if (t.cameo == "141" && t.verb && m.end == m.first + 1 && m.end < s.end_token &&
+          doc.tokens[m.first].norm.find("\xD8\xB9\xD8\xAA\xD8\xB5\xD9\x85") != std::string::npos &&  // عتصم
+          FusedPreposition(doc.tokens[m.end].norm) &&
+          doc.tokens[m.end].norm.find("\xD9\x82\xD8\xB1\xD8\xA8") == std::string::npos)  // قرب
+        continue;
       // "يستهدف المشروع تعزيز التعاون", "جوائز تستهدف الشعراء": a goal or an audience is
       // aimed at, not attacked.
       if (t.cameo == "190" && t.verb) {
