@@ -206,6 +206,11 @@ bool WithinAWeekBefore(std::string_view day, std::string_view article) {
   return a && b && *a <= *b && (*b - *a).count() <= 7;
 }
 
+// A reading's stem fits a pattern token (a starred token by its prefix).
+bool StemFits(const PatternToken& pt, const std::string& stem) {
+  return pt.star ? stem.compare(0, pt.stem.size(), pt.stem) == 0 : stem == pt.stem;
+}
+
 // Token k comes right after an event noun (ضربة جوية أميركية: the nationality is its doer).
 bool AfterEventNoun(const std::vector<TriggerMatch>& matches, int32_t k) {
   return std::any_of(matches.begin(), matches.end(),
@@ -711,12 +716,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       bool definite = false;
       if (!t.tokens.empty() && !t.tokens[0].gap) {
         const PatternToken& pt = t.tokens[0];
-        auto fits = [&](const std::string& stem) {
-          return pt.star ? stem.compare(0, pt.stem.size(), pt.stem) == 0 : stem == pt.stem;
-        };
         bool plain = false;
         for (const auto& r : readings[m.first]) {
-          if (!fits(r.stem)) continue;
+          if (!StemFits(pt, r.stem)) continue;
           (r.article ? definite : plain) = true;
         }
         if (plain) definite = false;
@@ -827,11 +829,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       bool future = false;
       if (t.verb && !t.tokens.empty() && !t.tokens[0].gap) {
         const PatternToken& pt = t.tokens[0];
-        auto fits = [&](const std::string& stem) {
-          return pt.star ? stem.compare(0, pt.stem.size(), pt.stem) == 0 : stem == pt.stem;
-        };
         bool plain = false, through_future = false;
-        for (const auto& r : readings[m.first]) (r.future ? through_future : plain) |= fits(r.stem);
+        for (const auto& r : readings[m.first]) (r.future ? through_future : plain) |= StemFits(pt, r.stem);
         future = through_future && !plain;
       }
       bool reported = false, intended = future, hypothetical = false;
