@@ -146,6 +146,11 @@ struct State {
       bool several = false;
       for (const auto& other : doc.entities) {
         if (&other == &en || other.first_token < from || other.first_token >= end) continue;
+        // "شن الجيش هجوما على أوكرانيا": what an act is against is the other side.
+        if (other.first_token > en.first_token) {
+          const std::string& before = doc.tokens[other.first_token - 1].norm;
+          if (before == "\xD8\xB9\xD9\x84\xD9\x8A" || before == "\xD8\xB6\xD8\xAF") continue;  // على ضد
+        }
         std::string c = other.place ? other.place->country : other.actor ? other.actor->country : "";
         if (c.empty() || c == "IGO" || (other.actor && !other.actor->country.empty() && other.actor->code.rfind("IGO", 0) == 0))
           continue;

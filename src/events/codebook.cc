@@ -24,7 +24,7 @@ Cue CueKind(const std::string& k) {
       {"intent", Cue::kIntent}, {"fear", Cue::kFear}, {"condition", Cue::kCondition},
       {"complementizer", Cue::kComplementizer}, {"attribution", Cue::kAttribPrep}, {"transmit", Cue::kTransmit},
       {"source-noun", Cue::kSourceNoun}, {"preposition", Cue::kPreposition}, {"between", Cue::kBetween},
-      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground}, {"reference", Cue::kReference}, {"disaster", Cue::kDisaster}, {"claim-before", Cue::kClaimBefore}, {"happening", Cue::kHappening}, {"aim", Cue::kAim}, {"subordinator", Cue::kSubordinator},
+      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground}, {"reference", Cue::kReference}, {"disaster", Cue::kDisaster}, {"claim-before", Cue::kClaimBefore}, {"happening", Cue::kHappening}, {"aim", Cue::kAim}, {"figurative", Cue::kFigurative}, {"subordinator", Cue::kSubordinator},
       {"possibility", Cue::kPossibility}, {"attributive", Cue::kAttributive},
       {"crowd", Cue::kCrowd}, {"quantity", Cue::kQuantity}, {"non-act", Cue::kNonAct},
       {"violent", Cue::kViolent}, {"claim", Cue::kClaim},
@@ -165,6 +165,13 @@ int32_t Codebook::MultiCue(const Document& doc, int32_t i, int32_t end, Cue* cue
 }
 
 static bool TokenMatches(const PatternToken& pt, const std::vector<morph::Reading>& readings, bool noun, bool first) {
+  // A two-letter first word behind و/ف (وشن، وتم، ولا): the tokenizer strips the conjunction
+  // only from words of four letters or more, so its readings keep it.
+  if (first && !pt.star && pt.stem.size() == 4 && !readings.empty()) {
+    const std::string& w = readings[0].stem;
+    if (w.size() == 6 && (w.rfind("\xD9\x88", 0) == 0 || w.rfind("\xD9\x81", 0) == 0) && w.compare(2, 4, pt.stem) == 0)
+      return true;
+  }
   for (const auto& r : readings) {
     // Verbs take only the conjunction; nouns also prepositions and the article.
     if (!noun && (r.prep || r.article)) continue;
@@ -229,6 +236,12 @@ std::vector<TriggerMatch> Codebook::Triggers(const Document& doc,
     for (const auto& r : readings[i]) {
       if (auto it = by_first_.find(r.stem); it != by_first_.end()) consider(it->second);
       if (auto it = by_prefix_.find(Prefix3(r.stem)); it != by_prefix_.end()) consider(it->second);
+    }
+    // وشن، وتم: a two-letter word behind و/ف (see TokenMatches).
+    if (!readings[i].empty()) {
+      const std::string& w = readings[i][0].stem;
+      if (w.size() == 6 && (w.rfind("\xD9\x88", 0) == 0 || w.rfind("\xD9\x81", 0) == 0))
+        if (auto it = by_first_.find(w.substr(2)); it != by_first_.end()) consider(it->second);
     }
     if (best.trigger) {
       out.push_back(best);

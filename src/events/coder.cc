@@ -793,6 +793,21 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         if (aim) continue;
       }
+      // "انفجرت أسعار النفط", "خطف الفريق اللقب", "اقتحم مجال الصناعة", "هجوم على
+      // التفكير": what an attack or storming cannot strike makes it a figure of speech. A verb's
+      // subject or object comes right after it (an actor may stand between); an event noun's
+      // doer or target after it, or after على/ضد. Verbal nouns (خطف) read as either.
+      if (t.plover == "ASSAULT" || t.cameo == "170") {
+        bool figurative = false;
+        for (int32_t k = m.end, words = 0; k < s.end_token && words < 3 && !figurative; ++k) {
+          if (doc.tokens[k].kind == TokenKind::kPunct) break;
+          figurative = c.cue[k] == Cue::kFigurative;
+          if (c.ent_of[k] >= 0) continue;
+          if (!t.verb && c.cue[k] == Cue::kPreposition) continue;
+          ++words;
+        }
+        if (figurative) continue;
+      }
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
       // an accident are no assault.
       if (t.cameo == "1823") {
@@ -812,6 +827,20 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       ev.goldstein = t.goldstein;
       if (source) ev.source = c.ActorOf(*source);
       if (target) ev.target = c.ActorOf(*target);
+      // "هاجم نتنياهو المعارضة", "شن بايدن هجوما على ترامب": a named person attacks with
+      // words; the news seldom tells one striking with arms (but عاد نظام الأسد يقصف). Criticism (CAMEO 111). A noun's
+      // doer must follow it (هجوم الكاتب على …), not lead others (هجوم شنه متمردو ديبي).
+      const bool attack_word = t.pattern.find("\xD9\x87\xD8\xAC\xD9\x88\xD9\x85") != std::string::npos ||  // هجوم
+                               t.pattern.find("\xD9\x87\xD8\xA7\xD8\xAC\xD9\x85") != std::string::npos;   // هاجم
+      if (t.cameo == "190" && attack_word && source && !source->second && c.doc.entities[source->entity].type == EntityType::kPer &&
+          (t.verb || (c.doc.entities[source->entity].first_token >= m.end &&
+                      c.doc.entities[source->entity].first_token <= m.end + 2)))
+        if (const CameoCode* criticize = cb_.Find("111")) {
+          ev.cameo = criticize->code;
+          ev.plover = criticize->plover;
+          ev.mode = criticize->mode;
+          ev.goldstein = criticize->goldstein;
+        }
       // Negation right before the trigger, or a denial governing it.
       if (!t.starts_negated) {
         for (int32_t k = m.first - 1; k >= s.first_token && k >= m.first - 2; --k) {

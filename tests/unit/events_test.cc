@@ -69,6 +69,32 @@ TEST(Coder, VerbSubjectObjectAndNegation) {
   EXPECT_TRUE(n.events[0].negated);
 }
 
+// Two-letter first words behind و (وشن، وتم، وحث): the tokenizer keeps the conjunction on
+// words of three letters, the trigger lexicon must still find them.
+TEST(Coder, TwoLetterTriggerWordsBehindTheConjunction) {
+  auto d = testing::AnalyzeText("وشن الجيش الروسي هجوما على مدينة خاركيف.", "2022-03-05");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].cameo, "190");
+  EXPECT_EQ(d.events[0].source->code, "RUSMIL");
+  auto urged = testing::AnalyzeText("وحث الرئيس الفرنسي إيران على ضبط النفس.", "2022-03-05");
+  ASSERT_FALSE(urged.events.empty());
+  EXPECT_EQ(urged.events[0].cameo, "020");
+  EXPECT_EQ(urged.events[0].target->country, "IRN");
+}
+
+// A named person's attack is in words (CAMEO 111); what an attack cannot strike makes it a
+// figure of speech (no event).
+TEST(Coder, AttacksInWordsAndFiguresOfSpeech) {
+  auto words = testing::AnalyzeText("وهاجم بايدن الصين في خطاب أمس.", "2021-07-10");
+  ASSERT_EQ(words.events.size(), 1u);
+  EXPECT_EQ(words.events[0].cameo, "111");
+  auto armed = testing::AnalyzeText("وهاجم مسلحون حاجزا للجيش العراقي في الموصل.", "2021-07-10");
+  ASSERT_FALSE(armed.events.empty());
+  EXPECT_EQ(armed.events[0].cameo, "190");
+  EXPECT_TRUE(testing::AnalyzeText("وانفجرت أسعار القمح بعد الحرب.", "2022-03-05").events.empty());
+  EXPECT_TRUE(testing::AnalyzeText("وخطف الفريق الضيف اللقب.", "2022-03-05").events.empty());
+}
+
 // A time inside a clause describing a noun (الاتفاقية الموقعة … عام 2015) dates the
 // noun, not the event; the same year on its own dates the event.
 TEST(Coder, AttributiveClauseTimeDoesNotDateTheEvent) {
