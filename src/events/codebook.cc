@@ -155,6 +155,12 @@ Cue Codebook::CueOf(const std::vector<morph::Reading>& readings) const {
     auto it = cues_.find(r.stem);
     if (it != cues_.end()) return it->second;
   }
+  // ولم، ولن، فلا، ولو: the tokenizer keeps the conjunction on three-letter words.
+  if (!readings.empty()) {
+    const std::string& w = readings[0].stem;
+    if (w.size() == 6 && (w.rfind("\xD9\x88", 0) == 0 || w.rfind("\xD9\x81", 0) == 0))
+      if (auto it = cues_.find(w.substr(2)); it != cues_.end()) return it->second;
+  }
   return Cue::kNone;
 }
 

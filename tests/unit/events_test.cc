@@ -67,6 +67,13 @@ TEST(Coder, VerbSubjectObjectAndNegation) {
   auto n = testing::AnalyzeText("لم تهاجم القوات التركية مواقع لقوات سوريا الديمقراطية.", "2023-10-06");
   ASSERT_FALSE(n.events.empty());
   EXPECT_TRUE(n.events[0].negated);
+  // Behind و the negation is a three-letter word the tokenizer does not split (ولم، ولن).
+  for (const char* text : {"ولم تهاجم القوات التركية مواقع لقوات سوريا الديمقراطية.",
+                           "ولن تهاجم القوات التركية مواقع لقوات سوريا الديمقراطية."}) {
+    auto w = testing::AnalyzeText(text, "2023-10-06");
+    ASSERT_FALSE(w.events.empty()) << text;
+    EXPECT_TRUE(w.events[0].negated) << text;
+  }
 }
 
 // Two-letter first words behind و (وشن، وتم، وحث): the tokenizer keeps the conjunction on
