@@ -35,7 +35,11 @@ struct Context {
     if (!en.actor || en.actor->country.empty() || en.actor->agent == "MED") return false;
     // A city, region, site or crossing stands for its country as a mention, but where
     // something happened is not who did it or to whom (معبر باب الهوى is no party).
-    if (en.type == EntityType::kLoc) return false;
+    // "على غزة", "ضد كييف": what an act is against is a party even when it is a place.
+    if (en.type == EntityType::kLoc) {
+      const std::string& before = en.first_token > 0 ? doc.tokens[en.first_token - 1].norm : std::string();
+      return before == "\xD8\xB9\xD9\x84\xD9\x8A" || before == "\xD8\xB6\xD8\xAF";  // على ضد
+    }
     // "في سوريا", "بشأن سوريا": a place or a topic, not a participant.
     int32_t k = en.first_token - 1;
     while (k >= 0 && doc.tokens[k].kind == TokenKind::kPunct && !IsComma(doc.tokens[k])) --k;
@@ -439,8 +443,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
                 break;
               }
           }
-          // "تعرضت مواقع لقوات سوريا الديمقراطية لقصف تركي": the patient stands before.
-          if (!target) {
+          // "تعرضت مواقع لقوات سوريا الديمقراطية لقصف تركي": the patient stands before, when
+          // the noun takes ل (not أدانت مصر الهجوم الإسرائيلي: مصر condemns, it was not struck).
+          const std::string& noun = doc.tokens[m.first].norm;
+          if (!target && noun.rfind("\xD9\x84", 0) == 0 && noun.rfind("\xD9\x84\xD8\xA7\xD9\x84", 0) != 0) {  // ل, not لال
             int32_t left = c.LeftEntity(boundary, m.first);
             if (left >= 0 && c.Differ(*source, Side{left})) target = Side{left};
           }

@@ -102,6 +102,16 @@ TEST(Coder, AttacksInWordsAndFiguresOfSpeech) {
   EXPECT_TRUE(testing::AnalyzeText("وخطف الفريق الضيف اللقب.", "2022-03-05").events.empty());
 }
 
+// The specific demand rows (طالب ~ إفراج → 1053) hold for every form of the verb.
+TEST(Coder, SpecificDemandsInEveryVerbForm) {
+  for (const char* text : {"وطالبت الأمم المتحدة بالإفراج عن المعتقلين في ميانمار.",
+                           "ويطالب الاتحاد الأوروبي بالإفراج عن المعتقلين في ميانمار."}) {
+    auto d = testing::AnalyzeText(text, "2022-03-05");
+    ASSERT_FALSE(d.events.empty()) << text;
+    EXPECT_EQ(d.events[0].cameo, "1053") << text;
+  }
+}
+
 // A time inside a clause describing a noun (الاتفاقية الموقعة … عام 2015) dates the
 // noun, not the event; the same year on its own dates the event.
 TEST(Coder, AttributiveClauseTimeDoesNotDateTheEvent) {
