@@ -124,6 +124,11 @@ struct State {
   // (CVL) only in the plural (المتظاهرين، النشطاء), as one person (الناشط) may be named next.
   static bool BareAgentKind(const std::string& agent, std::string_view last) {
     if (agent == "MIL" || agent == "COP" || agent == "OPP" || agent == "SPY") return true;
+    // الحكومة، السلطات، النظام; not الوزير or الدولة, which name one person or the state.
+    if (agent == "GOV")
+      return last == "\xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x88\xD9\x85\xD9\x87" ||  // الحكومه
+             last == "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD8\xAA" ||  // السلطات
+             last == "\xD8\xA7\xD9\x84\xD9\x86\xD8\xB8\xD8\xA7\xD9\x85";              // النظام
     if (agent != "CVL") return false;
     for (std::string_view plural : {"\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86", "\xD8\xA7\xD8\xA1", "\xD8\xA7\xD9\x86",
                                     "\xD8\xA7\xD9\x84\xD9\x8A"})  // ين ون اء ان الي

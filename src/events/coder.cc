@@ -32,7 +32,9 @@ struct Context {
   bool Usable(int32_t e) const {
     if (e < 0) return false;
     const Entity& en = doc.entities[e];
-    if (!en.actor || en.actor->country.empty() || en.actor->agent == "MED") return false;
+    if (!en.actor || en.actor->country.empty()) return false;
+    // A named outlet reports, it is no party; a journalist (صحفي بريطاني: generic, no id) is.
+    if (en.actor->agent == "MED" && en.actor->id != en.actor->country) return false;
     // A city, region, site or crossing stands for its country as a mention, but where
     // something happened is not who did it or to whom (معبر باب الهوى is no party).
     // "على غزة", "ضد كييف": what an act is against is a party even when it is a place.
@@ -373,6 +375,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
     }
     if (doc.tokens[t].kind == TokenKind::kWord) c.cue[t] = cb_.CueOf(readings[t]);
   }
+  // "أفرجت السلطات عن صحفي": a preposition a trigger pattern holds is the verb's own, it
+  // introduces its object, not a topic (عن = about elsewhere).
+  for (const auto& list : prepared.triggers)
+    for (const auto& m : list)
+      for (int32_t k = m.first + 1; k < m.end; ++k)
+        if (c.cue[k] == Cue::kTopic) c.cue[k] = Cue::kNone;
   text::Utf8Index index(doc.text);
   for (int32_t si = 0; si < static_cast<int32_t>(doc.sentences.size()); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -491,7 +499,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           bool with_b = false;  // قام بتفجير
           for (const auto& r : readings[m.first]) with_b |= r.prep == 'b';
           for (int32_t k = boundary; k < m.first; ++k)
-            if (c.cue[k] == Cue::kLightVerb || (c.cue[k] == Cue::kLightVerbB && with_b)) light = k;
+            // Verbs of intention and decision govern a verbal noun as light verbs do (يعتزم
+            // الرئيس زيارة الصين، قررت تركيا قطع العلاقات).
+            if (c.cue[k] == Cue::kLightVerb || (c.cue[k] == Cue::kLightVerbB && with_b) || c.cue[k] == Cue::kIntentVerb ||
+                c.cue[k] == Cue::kControl)
+              light = k;
           // The subject right after the light verb (قامت امرأة بلجيكية متزوجة من مغربي
           // بتفجير …), else the one before it (الجيش الباكستاني نفذ ضربة).
           // The noun must be the light verb's object: at most five words between them
@@ -877,7 +889,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       for (int32_t k = s.first_token; k < m.first; ++k) {
         if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
         if (c.cue[k] == Cue::kPossibility && k >= m.first - 3) hypothetical = true;
-        if (c.cue[k] == Cue::kIntent && k >= m.first - 4) intended = true;
+        if ((c.cue[k] == Cue::kIntent || c.cue[k] == Cue::kIntentVerb) && k >= m.first - 4) intended = true;
         if (c.cue[k] == Cue::kAttribPrep || c.cue[k] == Cue::kTransmit) reported = true;
       }
       for (int32_t k = s.first_token; k < s.end_token; ++k)

@@ -80,6 +80,11 @@ TEST(Entities, BareAgentsTakeTheOneCountryOfTheirContext) {
   // One person (الناشط) may be named next: not a bare agent.
   auto one = testing::AnalyzeText("قال الناشط في القاهرة إن الوضع هادئ.", "2008-05-01");
   EXPECT_EQ(FindEntity(one, "الناشط"), nullptr);
+  // The government of the one country in context (not الوزير, one person).
+  auto gov = testing::AnalyzeText("وانتقدت المعارضة في فنزويلا الحكومة.", "2022-03-05");
+  const Entity* g = FindEntity(gov, "الحكومة");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->actor->code, "VENGOV");
   // The country an act is against (على، ضد) is the other side, not the agent's.
   auto against = testing::AnalyzeText("شن الجيش هجوما على أوكرانيا.", "2022-03-05");
   EXPECT_EQ(FindEntity(against, "الجيش"), nullptr);

@@ -112,6 +112,29 @@ TEST(Coder, SpecificDemandsInEveryVerbForm) {
   }
 }
 
+// Verbs of intention and decision govern a verbal noun: their subject is its doer.
+TEST(Coder, IntentionAndDecisionVerbsGiveTheNounItsDoer) {
+  auto visit = testing::AnalyzeText("ويعتزم الرئيس الأمريكي زيارة الصين الشهر المقبل.", "2022-03-05");
+  ASSERT_EQ(visit.events.size(), 1u);
+  EXPECT_EQ(visit.events[0].cameo, "042");
+  EXPECT_EQ(visit.events[0].source->code, "USAGOV");
+  EXPECT_EQ(visit.events[0].target->country, "CHN");
+  EXPECT_EQ(visit.events[0].modality, Modality::kIntended);
+  auto cut = testing::AnalyzeText("وقررت تركيا قطع علاقاتها مع إسرائيل.", "2022-03-05");
+  ASSERT_EQ(cut.events.size(), 1u);
+  EXPECT_EQ(cut.events[0].cameo, "161");
+  EXPECT_EQ(cut.events[0].source->country, "TUR");
+}
+
+// "أفرجت … عن": the preposition is the verb's own; a journalist is a party, an outlet is not.
+TEST(Coder, ReleasedJournalistIsTheTarget) {
+  auto d = testing::AnalyzeText("وأفرجت السلطات الإيرانية عن صحفي بريطاني.", "2022-03-05");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].cameo, "0841");
+  EXPECT_EQ(d.events[0].source->code, "IRNGOV");
+  EXPECT_EQ(d.events[0].target->code, "GBRMED");
+}
+
 // A time inside a clause describing a noun (الاتفاقية الموقعة … عام 2015) dates the
 // noun, not the event; the same year on its own dates the event.
 TEST(Coder, AttributiveClauseTimeDoesNotDateTheEvent) {
