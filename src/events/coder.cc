@@ -37,10 +37,12 @@ struct Context {
     if (en.actor->agent == "MED" && en.actor->id != en.actor->country) return false;
     // A city, region, site or crossing stands for its country as a mention, but where
     // something happened is not who did it or to whom (معبر باب الهوى is no party).
-    // "على غزة", "ضد كييف": what an act is against is a party even when it is a place.
+    // "على غزة", "ضد كييف", "إلى غزة": what an act is against or sent to is a party even
+    // when it is a place.
     if (en.type == EntityType::kLoc) {
       const std::string& before = en.first_token > 0 ? doc.tokens[en.first_token - 1].norm : std::string();
-      return before == "\xD8\xB9\xD9\x84\xD9\x8A" || before == "\xD8\xB6\xD8\xAF";  // على ضد
+      return before == "\xD8\xB9\xD9\x84\xD9\x8A" || before == "\xD8\xB6\xD8\xAF" ||  // على ضد
+             before == "\xD8\xA7\xD9\x84\xD9\x8A";                                    // الى
     }
     // "في سوريا", "بشأن سوريا": a place or a topic, not a participant.
     int32_t k = en.first_token - 1;
