@@ -124,6 +124,14 @@ struct Context {
     for (const auto& r : readings[en.first_token])
       if (r.prep && r.stem.rfind("\xD8\xA7\xD9\x84", 0) == 0)  // ال
         return true;
+    // "مواقع لحزب الله": a name the recognizer found behind a fused ل/ب (the entity starts
+    // after its token does).
+    const Token& tok = doc.tokens[en.first_token];
+    if (en.span.start > tok.span.start) {
+      std::string_view n = tok.norm;
+      if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+      if (n.rfind("\xD9\x84", 0) == 0 || n.rfind("\xD8\xA8", 0) == 0) return true;    // ل ب
+    }
     for (int32_t k = en.first_token - 1; k >= 0 && k >= en.first_token - 3; --k) {
       if (cue[k] == Cue::kPreposition) return true;
       if (ent_of[k] >= 0 && ent_of[k] != e) return false;
@@ -612,11 +620,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           // "استهدف هجوم انتحاري … موكبا لسفارة الولايات المتحدة": an event is the subject
           // (no one is named as doing it); "مجهولين خطفوا مصورا فرنسيا": a plural verb agrees
           // with a subject before it (VSO verbs are singular). The actor after is the target.
-          for (int32_t e : c.RightEntities(m.end, s.end_token, 12))
-            if (!c.InQuote(m.end, doc.entities[e].first_token)) {
-              target = Side{e};
-              break;
+          for (int32_t e : c.RightEntities(m.end, s.end_token, 12)) {
+            if (c.InQuote(m.end, doc.entities[e].first_token)) continue;
+            // "استهدفت الغارات الإسرائيلية مواقع لحزب الله": the nationality of the event
+            // subject is its doer; the target comes after.
+            if (!source && !target && doc.entities[e].type == EntityType::kNorp &&
+                AfterEventNoun(matches, doc.entities[e].first_token)) {
+              source = Side{e};
+              continue;
             }
+            if (source && !c.Differ(*source, Side{e})) continue;
+            target = Side{e};
+            break;
+          }
         } else {
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.

@@ -213,6 +213,10 @@ void FindAttributions(const Codebook& cb, const entities::TokenReadings& reading
       } else {
         via_start = k + 1;
         if (via_start < s.end_token && doc.tokens[via_start].norm == "\xD8\xB9\xD9\x86") ++via_start;  // نقلا عن
+        // "ذكرت صحيفة «واشنطن بوست» نقلا عن مصادر": the outlet is the reporting verb's
+        // subject, just before.
+        for (int32_t x = k - 1; x >= s.first_token && x >= k - 8 && at.outlet.empty(); --x)
+          if (ent_of[x] >= 0) at.outlet = media_text(ent_of[x]);
       }
       auto [a, b] = phrase(via_start, s.end_token);
       if (b <= a) continue;

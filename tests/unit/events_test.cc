@@ -126,6 +126,19 @@ TEST(Coder, IntentionAndDecisionVerbsGiveTheNounItsDoer) {
   EXPECT_EQ(cut.events[0].source->country, "TUR");
 }
 
+// "مواقع لحزب الله": a name behind a fused ل owns the object, it is no subject; the
+// nationality of an event noun that is the subject is the doer.
+TEST(Coder, OwnerBehindFusedLamIsTheTarget) {
+  auto d = testing::AnalyzeText("وقال مسؤول إن الغارات استهدفت مواقع لحزب الله في الجنوب.", "2022-03-05");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_FALSE(d.events[0].source);
+  EXPECT_EQ(d.events[0].target->code, "LBNREB");
+  auto n = testing::AnalyzeText("استهدفت الغارات الإسرائيلية مواقع لحزب الله.", "2022-03-05");
+  ASSERT_FALSE(n.events.empty());
+  EXPECT_EQ(n.events[0].source->country, "ISR");
+  EXPECT_EQ(n.events[0].target->code, "LBNREB");
+}
+
 // "أفرجت … عن": the preposition is the verb's own; a journalist is a party, an outlet is not.
 TEST(Coder, ReleasedJournalistIsTheTarget) {
   auto d = testing::AnalyzeText("وأفرجت السلطات الإيرانية عن صحفي بريطاني.", "2022-03-05");
@@ -179,6 +192,16 @@ TEST(Attributions, OutletAndAnonymousSources) {
   ASSERT_FALSE(d.attributions.empty());
   EXPECT_EQ(d.attributions[0].outlet, "الشرق الأوسط");
   EXPECT_EQ(d.attributions[0].via, "مصادر دبلوماسية مطلعة");  // stops at أن
+  EXPECT_TRUE(d.attributions[0].anonymous);
+}
+
+// "ذكرت صحيفة X نقلا عن مصادر": the outlet is the subject before نقلا عن.
+TEST(Attributions, OutletBeforeNaqlanAn) {
+  auto d = testing::AnalyzeText(
+      "وذكرت صحيفة «واشنطن بوست» نقلا عن مصادر مطلعة أن الرئيس الأمريكي سيزور السعودية.", "2022-03-05");
+  ASSERT_FALSE(d.attributions.empty());
+  EXPECT_EQ(d.attributions[0].outlet, "واشنطن بوست");
+  EXPECT_EQ(d.attributions[0].via, "مصادر مطلعة");
   EXPECT_TRUE(d.attributions[0].anonymous);
 }
 
