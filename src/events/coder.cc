@@ -138,6 +138,19 @@ struct Context {
     }
     return false;
   }
+  // In front of or near a building (أمام مقر الحكومة، قرب السفارة): the place of a protest.
+  bool InFrontOf(int32_t e) const {
+    const int32_t first = doc.entities[e].first_token;
+    for (int32_t k = first - 1; k >= 0 && k >= first - 2; --k) {
+      std::string_view n = doc.tokens[k].norm;
+      if (n.rfind("\xD9\x88", 0) == 0) n.remove_prefix(2);  // و
+      if (n == "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85" || n == "\xD9\x82\xD8\xB1\xD8\xA8" ||  // امام قرب
+          n == "\xD8\xA8\xD8\xA7\xD9\x84\xD9\x82\xD8\xB1\xD8\xA8" || n == "\xD8\xAE\xD8\xA7\xD8\xB1\xD8\xAC")  // بالقرب خارج
+        return true;
+      if (ent_of[k] >= 0) return false;
+    }
+    return false;
+  }
   // Joined to what precedes by و: the entity's first token, or a word just before it (ونظيره الأمريكي).
   bool Coordinated(int32_t e) const {
     const Entity& en = doc.entities[e];
@@ -562,9 +575,34 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             target = Side{e};
           }
         }
+        // 3c. A verbal noun of purpose (أطلقت الشرطة الغاز لتفريق المتظاهرين): its doer is
+        // the subject of the clause before it.
+        if (!source && !target) {
+          bool purpose = false;
+          // A verbal noun of a derived verb (تفريق، اعتقال), not a plural (لهجمات: the object
+          // of التخطيط).
+          for (const auto& r : readings[m.first])
+            purpose |= r.prep == 'l' && !r.article &&
+                       (r.stem.rfind("\xD8\xAA", 0) == 0 || r.stem.rfind("\xD8\xA7", 0) == 0) &&  // ت ا
+                       !EndsWith(r.stem, "\xD8\xA7\xD8\xAA");                                     // ات
+          const int32_t left = purpose ? c.LeftEntity(boundary, m.first) : -1;
+          if (left >= 0) {
+            source = Side{left};
+            for (int32_t e : c.RightEntities(m.end, s.end_token, 8))
+              if (c.Differ(*source, Side{e})) {
+                target = Side{e};
+                break;
+              }
+          }
+        }
         // 4. Two coordinated actors after the noun: القمة التي جمعت X ونظيره Y.
         if (!source && !patient) {
           auto right = c.RightEntities(m.end, s.end_token, 8, true);
+          // "وقفة احتجاجية أمام مقر الحكومة": where a protest stands is whom it addresses.
+          if (!right.empty() && t.plover == "PROTEST" && c.InFrontOf(right[0])) {
+            target = Side{right[0]};
+            right.clear();
+          }
           // "سيارة مفخخة استهدفت دورية للجيش الأمريكي": behind a preposition, the first actor
           // after a material event is what it struck, not its doer.
           if (!right.empty() && cb_.PartialAllowed(t.plover) && c.Governed(right[0])) {

@@ -139,6 +139,19 @@ TEST(Coder, OwnerBehindFusedLamIsTheTarget) {
   EXPECT_EQ(n.events[0].target->code, "LBNREB");
 }
 
+// A purpose noun's doer is the clause subject; a protest's place (أمام مقر الحكومة) is
+// whom it addresses, not who protests.
+TEST(Coder, PurposeNounsAndProtestPlaces) {
+  auto d = testing::AnalyzeText("وأطلقت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين في طهران.", "2022-03-05");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].source->code, "IRNCOP");
+  auto p = testing::AnalyzeText("نظم مئات الطلاب وقفة احتجاجية أمام مقر الحكومة في الرباط.", "2022-03-05");
+  ASSERT_FALSE(p.events.empty());
+  EXPECT_EQ(p.events[0].plover, "PROTEST");
+  EXPECT_EQ(p.events[0].target->code, "MARGOV");
+  EXPECT_NE(p.events[0].source->code, "MARGOV");
+}
+
 // "أفرجت … عن": the preposition is the verb's own; a journalist is a party, an outlet is not.
 TEST(Coder, ReleasedJournalistIsTheTarget) {
   auto d = testing::AnalyzeText("وأفرجت السلطات الإيرانية عن صحفي بريطاني.", "2022-03-05");
