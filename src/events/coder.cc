@@ -939,8 +939,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       bool reported = false, intended = future, hypothetical = false;
       // "هدد ليبرمان باغتيال هنية": what a threat names is intended, not done (the threat
       // is its own event, CAMEO 13).
+      // So is what a call or demand names (دعت النقابة إلى إضراب شامل): asked for, not done.
       for (const auto& other : matches)
-        if (!t.verb && other.trigger->cameo.rfind("13", 0) == 0 && other.end <= m.first && m.first - other.end <= 3)
+        if (!t.verb && other.end <= m.first && m.first - other.end <= 3 &&
+            (other.trigger->cameo.rfind("13", 0) == 0 || other.trigger->cameo.rfind("02", 0) == 0 ||
+             other.trigger->cameo.rfind("10", 0) == 0))
           intended = true;
       for (int32_t k = s.first_token; k < m.first; ++k) {
         if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
