@@ -188,23 +188,26 @@ static bool TokenMatches(const PatternToken& pt, const std::vector<morph::Readin
 }
 
 bool Codebook::Matches(const Document& doc, const std::vector<std::vector<morph::Reading>>& readings,
-                       const Trigger& t, int32_t i, int32_t end, int32_t* match_end) const {
+                       const Trigger& t, int32_t i, int32_t end, const std::vector<int32_t>& name_end, int32_t first,
+                       int32_t* match_end) const {
   int32_t j = i;
   for (size_t k = 0; k < t.tokens.size(); ++k) {
     const PatternToken& pt = t.tokens[k];
     if (pt.gap) {
-      // Try the rest of the pattern after 0..3 skipped tokens.
+      // Try the rest of the pattern after 0..3 skipped words, a name counting as one word
+      // (بحث الرئيس السوري أحمد الشرع مع …), at most eight tokens.
       const PatternToken& next = t.tokens[k + 1 < t.tokens.size() ? k + 1 : k];
       if (k + 1 >= t.tokens.size()) return false;
       bool found = false;
-      for (int skip = 0; skip <= 3 && j + skip < end; ++skip) {
-        if (doc.tokens[j + skip].kind == TokenKind::kPunct && skip > 0 && doc.tokens[j + skip].norm != "\xE2\x80\x9C")
-          break;
-        if (TokenMatches(next, readings[j + skip], true, false)) {
-          j += skip;
+      for (int32_t p = j, words = 0; words <= 3 && p < end && p - j <= 8; ++words) {
+        if (doc.tokens[p].kind == TokenKind::kPunct && p > j && doc.tokens[p].norm != "\xE2\x80\x9C") break;
+        if (TokenMatches(next, readings[p], true, false)) {
+          j = p;
           found = true;
           break;
         }
+        const int32_t name = p - first < static_cast<int32_t>(name_end.size()) ? name_end[p - first] : 0;
+        p = name > p + 1 ? name : p + 1;
       }
       if (!found) return false;
       continue;
@@ -221,6 +224,9 @@ std::vector<TriggerMatch> Codebook::Triggers(const Document& doc,
                                              const std::vector<std::vector<morph::Reading>>& readings, int32_t first,
                                              int32_t end) const {
   std::vector<TriggerMatch> out;
+  std::vector<int32_t> name_end(std::max<int32_t>(0, end - first), 0);
+  for (const auto& e : doc.entities)
+    for (int32_t k = std::max(first, e.first_token); k < std::min(end, e.end_token); ++k) name_end[k - first] = e.end_token;
   int32_t i = first;
   while (i < end) {
     if (doc.tokens[i].kind != TokenKind::kWord) {
@@ -232,7 +238,7 @@ std::vector<TriggerMatch> Codebook::Triggers(const Document& doc,
       for (int32_t id : ids) {
         const Trigger& t = triggers_[id];
         int32_t e = 0;
-        if (Matches(doc, readings, t, i, end, &e) && (e - i > best.end - best.first ||
+        if (Matches(doc, readings, t, i, end, name_end, first, &e) && (e - i > best.end - best.first ||
                                                       (e - i == best.end - best.first && best.trigger &&
                                                        !t.tokens[0].star && best.trigger->tokens[0].star))) {
           best = TriggerMatch{i, e, &t};

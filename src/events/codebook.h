@@ -73,8 +73,10 @@ class Codebook {
   const std::string& version() const { return version_; }
 
  private:
+  // `name_end[k - first]`: the end token of the name covering token k, or 0 (a gap ~ counts
+  // a whole name as one of its three words).
   bool Matches(const Document& doc, const std::vector<std::vector<morph::Reading>>& readings, const Trigger& t,
-               int32_t i, int32_t end, int32_t* match_end) const;
+               int32_t i, int32_t end, const std::vector<int32_t>& name_end, int32_t first, int32_t* match_end) const;
 
   std::unordered_map<std::string, CameoCode> codes_;
   std::vector<Trigger> triggers_;

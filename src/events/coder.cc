@@ -118,7 +118,9 @@ struct Context {
     return first;
   }
   // Preposition within 3 tokens before entity e, with no other entity between.
-  bool Governed(int32_t e) const {
+  // `owner`: also a name behind a fused ل/ب right after a noun (مواقع لحزب الله), which owns
+  // a verb's object; not for a passive, whose subject it then owns (تعرضت مواقع لقوات …).
+  bool Governed(int32_t e, bool owner = true) const {
     const Entity& en = doc.entities[e];
     // A preposition fused with the article: للجيش، بالقوات (names rarely start so).
     for (const auto& r : readings[en.first_token])
@@ -127,7 +129,7 @@ struct Context {
     // "مواقع لحزب الله": a name the recognizer found behind a fused ل/ب (the entity starts
     // after its token does).
     const Token& tok = doc.tokens[en.first_token];
-    if (en.span.start > tok.span.start) {
+    if (owner && en.span.start > tok.span.start) {
       std::string_view n = tok.norm;
       if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
       if (n.rfind("\xD9\x84", 0) == 0 || n.rfind("\xD8\xA8", 0) == 0) return true;    // ل ب
@@ -137,6 +139,17 @@ struct Context {
       if (ent_of[k] >= 0 && ent_of[k] != e) return false;
     }
     return false;
+  }
+  // A nationality right before the named person of its country (الرئيس السوري أحمد الشرع):
+  // the person; else e itself.
+  int32_t PersonAfterNationality(int32_t e) const {
+    const auto n = static_cast<int32_t>(doc.entities.size());
+    if (e < 0 || e + 1 >= n || doc.entities[e].type != EntityType::kNorp) return e;
+    const Entity& next = doc.entities[e + 1];
+    if (next.type != EntityType::kPer || !next.actor || !doc.entities[e].actor ||
+        next.actor->country != doc.entities[e].actor->country || next.first_token - doc.entities[e].end_token > 1)
+      return e;
+    return e + 1;
   }
   // In front of or near a building (أمام مقر الحكومة، قرب السفارة): the place of a protest.
   bool InFrontOf(int32_t e) const {
@@ -630,7 +643,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             m.first == boundary + 1 && c.ent_of[boundary] < 0) {
           const std::string& owned = doc.tokens[boundary].norm;
           if (EndsWith(owned, "\xD9\x87\xD8\xA7") || EndsWith(owned, "\xD9\x87\xD9\x85") ||
-              EndsWith(owned, "\xD8\xA7\xD8\xAA\xD9\x87"))  // ها هم اته
+              EndsWith(owned, "\xD8\xA7\xD8\xAA\xD9\x87") ||                    // ها هم اته
+              owned == "\xD8\xA8\xD9\x84\xD8\xA7\xD8\xAF\xD9\x87" ||        // بلاده
+              owned == "\xD8\xAC\xD9\x8A\xD8\xB4\xD9\x87" ||                  // جيشه
+              owned == "\xD8\xAD\xD9\x83\xD9\x88\xD9\x85\xD8\xAA\xD9\x87")  // حكومته
             left = c.LeftEntity(s.first_token, boundary - 1);
         }
         // "أصيب سفير بولندا عندما تعرضت قافلته لهجوم": a passive whose subject is owned by a
@@ -675,8 +691,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.
           for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6)) {
-            if (c.Governed(e) || c.InQuote(m.end, doc.entities[e].first_token)) continue;
+            if (c.Governed(e, !t.passive) || c.InQuote(m.end, doc.entities[e].first_token)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
+            e = c.PersonAfterNationality(e);
             source = Side{e};
             // X و Y after the verb: تحادث بوتين وبايدن.
             if (doc.entities[e].second) target = Side{e, true};
@@ -698,7 +715,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         if (source && !target) {
           for (int32_t e : c.RightEntities(from, s.end_token, 20))
             if (c.Differ(*source, Side{e})) {
-              target = Side{e};
+              target = Side{c.PersonAfterNationality(e)};
               break;
             }
         }

@@ -152,6 +152,19 @@ TEST(Coder, PurposeNounsAndProtestPlaces) {
   EXPECT_NE(p.events[0].source->code, "MARGOV");
 }
 
+// A name counts as one word in a pattern's gap; the person after a nationality is the side.
+TEST(Coder, NamesInGapsAndPeopleAfterNationalities) {
+  auto d = testing::AnalyzeText("وبحث الرئيس السوري أحمد الشرع مع الرئيس اللبناني جوزيف عون ملف الحدود.", "2025-06-01");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].cameo, "040");
+  EXPECT_EQ(d.events[0].source->code, "SYRGOV");
+  EXPECT_EQ(d.events[0].target->code, "LBNGOV");
+  auto met = testing::AnalyzeText("التقى الرئيس الأمريكي دونالد ترامب رئيس الوزراء البريطاني كير ستارمر.", "2025-06-01");
+  ASSERT_FALSE(met.events.empty());
+  EXPECT_EQ(met.events[0].source->code, "USAGOV");
+  EXPECT_EQ(met.events[0].target->code, "GBRGOV");
+}
+
 // "أفرجت … عن": the preposition is the verb's own; a journalist is a party, an outlet is not.
 TEST(Coder, ReleasedJournalistIsTheTarget) {
   auto d = testing::AnalyzeText("وأفرجت السلطات الإيرانية عن صحفي بريطاني.", "2022-03-05");
