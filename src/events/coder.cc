@@ -968,8 +968,22 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         if ((c.cue[k] == Cue::kIntent || c.cue[k] == Cue::kIntentVerb) && k >= m.first - 4) intended = true;
         if (c.cue[k] == Cue::kAttribPrep || c.cue[k] == Cue::kTransmit) reported = true;
       }
+      // "تعرضهم لأي اعتداء": a possibility inside a gapped pattern.
+      for (int32_t k = m.first + 1; k < m.end; ++k)
+        if (c.cue[k] == Cue::kPossibility) hypothetical = true;
       for (int32_t k = s.first_token; k < s.end_token; ++k)
         if (c.cue[k] == Cue::kAttribPrep) reported = true;
+      // "أحبطت الشرطة هجوما", "إحباط … الهجمات التي كانت تستهدف مساجد": a foiled attack was
+      // not carried out. A verb only after كان (a plot told), not the acts of those who foiled.
+      if (t.plover == "ASSAULT") {
+        bool after_kana = false;
+        for (int32_t k = std::max(s.first_token, m.first - 2); k < m.first; ++k)
+          after_kana |= doc.tokens[k].norm.rfind("\xD9\x83\xD8\xA7\xD9\x86", 0) == 0 ||  // كان…
+                        doc.tokens[k].norm.rfind("\xD9\x88\xD9\x83\xD8\xA7\xD9\x86", 0) == 0;
+        if (!t.verb || after_kana)
+          for (int32_t k = s.first_token; k < m.first; ++k)
+            if (c.cue[k] == Cue::kFoil) intended = true;
+      }
       for (const auto& other : matches)
         if (other.first < m.first && other.trigger->say) reported = true;
       // "ستهاجم إسرائيل إذا …": an attack promised on a condition is a threat (CAMEO 138).
