@@ -873,13 +873,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           FusedPreposition(doc.tokens[m.end].norm) &&
           doc.tokens[m.end].norm.find("\xD9\x82\xD8\xB1\xD8\xA8") == std::string::npos)  // قرب
         continue;
+      // "مما دعا جماعة …": "which led a group to", no call.
+      if (t.cameo.rfind("02", 0) == 0 && t.verb && m.first > s.first_token &&
+          (doc.tokens[m.first - 1].norm == "\xD9\x85\xD9\x85\xD8\xA7" || doc.tokens[m.first - 1].norm == "\xD9\x85\xD8\xA7"))  // مما ما
+        continue;
       // "يستهدف المشروع تعزيز التعاون", "جوائز تستهدف الشعراء": a goal or an audience is
       // aimed at, not attacked.
-      if (t.cameo == "190" && t.verb) {
+      // So is an audience received (استقبلت ماليزيا 113 ألف سائح سعودي): no meeting.
+      if ((t.cameo == "190" || t.cameo == "043") && t.verb) {
         bool aim = false;
         for (int32_t k = m.end, words = 0; k < s.end_token && words < 3 && !aim; ++k) {
           if (doc.tokens[k].kind == TokenKind::kPunct) break;
-          aim = c.cue[k] == Cue::kAim;
+          aim = c.cue[k] == Cue::kAim || (t.cameo == "043" && c.cue[k] == Cue::kCasualty);  // counted people
+          if (doc.tokens[k].kind == TokenKind::kNumber || c.cue[k] == Cue::kQuantity) continue;  // أكثر من 113 ألف سائح
           if (c.ent_of[k] < 0 || c.doc.entities[c.ent_of[k]].type != EntityType::kPer) ++words;  // its subject may stand between
         }
         if (aim) continue;
@@ -890,6 +896,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // doer or target after it, or after على/ضد. Verbal nouns (خطف) read as either.
       if (t.plover == "ASSAULT" || t.cameo == "170") {
         bool figurative = false;
+        for (int32_t k = m.first + 1; k < m.end && !figurative; ++k) figurative = c.cue[k] == Cue::kFigurative;  // in a gap
         for (int32_t k = m.end, words = 0; k < s.end_token && words < 3 && !figurative; ++k) {
           if (doc.tokens[k].kind == TokenKind::kPunct) break;
           figurative = c.cue[k] == Cue::kFigurative;
@@ -958,7 +965,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // is its own event, CAMEO 13).
       // So is what a call or demand names (دعت النقابة إلى إضراب شامل): asked for, not done.
       for (const auto& other : matches)
-        if (!t.verb && other.end <= m.first && m.first - other.end <= 3 &&
+        if (!t.verb && other.end <= m.first &&
+            (m.first - other.end <= 3 ||
+             (m.first - other.end <= 12 && m.first > s.first_token &&
+              doc.tokens[m.first - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")) &&  // الى: دعت النقابات … إلى تظاهرات
             (other.trigger->cameo.rfind("13", 0) == 0 || other.trigger->cameo.rfind("02", 0) == 0 ||
              other.trigger->cameo.rfind("10", 0) == 0))
           intended = true;
