@@ -713,11 +713,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             }
         }
         if (source && !target) {
-          for (int32_t e : c.RightEntities(from, s.end_token, 20))
+          for (int32_t e : c.RightEntities(from, s.end_token, 20)) {
+            // "فرضت الولايات المتحدة والاتحاد الأوروبي عقوبات على إيران": a second subject
+            // joined by و acts with the first.
+            if (auto pair = c.PairEndingAt(e); !t.sym && pair && pair->first.entity == source->entity) continue;
             if (c.Differ(*source, Side{e})) {
               target = Side{c.PersonAfterNationality(e)};
               break;
             }
+          }
         }
         if (t.passive && source) {
           // "القوات الأمريكية تعرضت لهجوم": the subject of a passive is the target, also
