@@ -690,7 +690,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         } else {
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.
-          for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6)) {
+          for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6, /*stop_at_comma=*/true)) {
             if (c.Governed(e, !t.passive) || c.InQuote(m.end, doc.entities[e].first_token)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
             e = c.PersonAfterNationality(e);
