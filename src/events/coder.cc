@@ -912,7 +912,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       }
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
       // an accident are no assault.
-      if (t.cameo == "1823") {
+      // So are destruction and explosions in them (الحريق دمر جزءا من الطريق).
+      if (t.cameo == "1823" || t.cameo == "1712" || t.cameo == "183") {
         bool disaster = false;
         for (int32_t k = m.end; k < s.end_token && k < m.end + 10 && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
         for (int32_t k = std::max(s.first_token, m.first - 4); k < m.first && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
@@ -969,7 +970,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // is its own event, CAMEO 13).
       // So is what a call or demand names (دعت النقابة إلى إضراب شامل): asked for, not done.
       for (const auto& other : matches)
-        if (!t.verb && other.end <= m.first &&
+        if ((!t.verb || (m.first > s.first_token && doc.tokens[m.first - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")) &&  // إلى رفض
+            other.end <= m.first &&
             (m.first - other.end <= 3 ||
              (m.first - other.end <= 12 && m.first > s.first_token &&
               doc.tokens[m.first - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")) &&  // الى: دعت النقابات … إلى تظاهرات
