@@ -59,7 +59,8 @@ Result<std::shared_ptr<const TimeLexicon>> TimeLexicon::Load(const std::string& 
       {"day", TimeWord::kDay}, {"weekday", TimeWord::kWeekday}, {"part", TimeWord::kPart},
       {"past", TimeWord::kPast}, {"next", TimeWord::kNext}, {"this", TimeWord::kThis}, {"week", TimeWord::kWeek},
       {"month-unit", TimeWord::kMonthUnit}, {"year-unit", TimeWord::kYearUnit}, {"month", TimeWord::kMonth},
-      {"late", TimeWord::kLate}, {"early", TimeWord::kEarly}, {"mid", TimeWord::kMid}, {"year-word", TimeWord::kYearWord}};
+      {"late", TimeWord::kLate}, {"early", TimeWord::kEarly}, {"mid", TimeWord::kMid}, {"year-word", TimeWord::kYearWord},
+      {"ordinal", TimeWord::kOrdinal}, {"ago", TimeWord::kAgo}, {"count", TimeWord::kCount}, {"ago-unit", TimeWord::kAgoUnit}, {"ago-dual", TimeWord::kAgoDual}};
   const auto& tab = t.value();
   int p = tab.Column("pattern"), k = tab.Column("kind"), v = tab.Column("value");
   for (const auto& row : tab.rows) {
@@ -89,6 +90,66 @@ int32_t TimeLexicon::Match(const Document& doc, int32_t i, int32_t end, TimeWord
   return 1;
 }
 
+namespace {
+
+int Number(const Token& t) { return t.kind == TokenKind::kNumber ? std::atoi(t.norm.c_str()) : -1; }
+
+bool Separator(const Token& t) { return t.kind == TokenKind::kPunct && (t.norm == "/" || t.norm == "-"); }
+
+// Forms the run of FindTimes does not read: a numeric date (15/04/2024 day first, as in
+// Arabic news; 2024-04-16 year first) and a count back from the article date (قبل يومين،
+// منذ ثلاثة أسابيع، قبل 5 أيام). Adds the expression and returns its length in tokens, or 0.
+int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t end, const chr::sys_days* today,
+                    const text::Utf8Index& index) {
+  const auto& tk = doc.tokens;
+  auto add = [&](int32_t len, std::optional<DateRange> r) {
+    TimeExpr te;
+    te.span = Span{tk[i].span.start, tk[i + len - 1].span.end};
+    te.text = std::string(index.Slice(te.span));
+    te.resolved = std::move(r);
+    doc.times.push_back(std::move(te));
+    return len;
+  };
+  if (i + 4 < end && tk[i].kind == TokenKind::kNumber && Separator(tk[i + 1]) && Number(tk[i + 2]) > 0 &&
+      tk[i + 3].norm == tk[i + 1].norm && Number(tk[i + 4]) > 0) {
+    int a = Number(tk[i]), m = Number(tk[i + 2]), c = Number(tk[i + 4]);
+    int y = a >= 1900 ? a : c, d = a >= 1900 ? c : a;
+    if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= LastDay(y, m))
+      return add(5, DateRange{FormatDate(y, m, d), FormatDate(y, m, d)});
+    return 0;
+  }
+  TimeWord w;
+  if (lex.Match(doc, i, end, &w) != 1 || w.kind != TimeWord::kAgo) return 0;
+  int32_t j = i + 1;
+  int n = 0, unit = -1;
+  TimeWord x;
+  if (j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kAgoDual) {
+    n = 2, unit = x.value, ++j;
+  } else if (j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kWeek) {
+    n = 1, unit = 7, ++j;  // قبل أسبوع
+  } else {
+    if (j < end && Number(tk[j]) > 0) n = Number(tk[j]), ++j;
+    else if (j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kCount) n = x.value, ++j;
+    if (n > 0 && j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kAgoUnit) unit = x.value, ++j;
+  }
+  if (unit < 0 || n <= 0) return 0;
+  if (!today) return add(j - i, std::nullopt);
+  if (unit <= 7) {
+    auto d = *today - chr::days(n * unit);
+    return add(j - i, DateRange{Format(d), Format(d)});
+  }
+  chr::year_month_day ymd(*today);
+  if (unit == 30) {
+    int y = int(ymd.year()), m = int(unsigned(ymd.month())) - n;
+    while (m < 1) m += 12, --y;
+    return add(j - i, DateRange{FormatDate(y, m, 1), FormatDate(y, m, LastDay(y, m))});
+  }
+  int y = int(ymd.year()) - n;
+  return add(j - i, DateRange{FormatDate(y, 1, 1), FormatDate(y, 12, 31)});
+}
+
+}  // namespace
+
 void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
   doc.times.clear();
   int y0 = 0, m0 = 0, d0 = 0;
@@ -98,6 +159,10 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
   for (const auto& s : doc.sentences) {
     int32_t i = s.first_token;
     while (i < s.end_token) {
+      if (int32_t len = SpecialTime(lex, doc, i, s.end_token, dated ? &today : nullptr, index)) {
+        i += len;
+        continue;
+      }
       // Collect a run of time words (and numbers inside the run).
       std::vector<std::pair<TimeWord, int32_t>> run;  // word, token
       std::vector<int> numbers;
@@ -105,11 +170,37 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
       while (j < s.end_token) {
         TimeWord w;
         int32_t len = lex.Match(doc, j, s.end_token, &w);
-        if (len > 0) {
+        if (len > 0 && w.kind == TimeWord::kOrdinal) {
+          // A day by its ordinal: التاسع من الشهر الجاري، العاشر من أبريل، الأول من هذا الشهر.
+          int32_t k = j + len;
+          static const std::string kMin = "\xD9\x85\xD9\x86", kShahr = "\xD8\xB4\xD9\x87\xD8\xB1";  // من، شهر
+          if (k < s.end_token && doc.tokens[k].norm == kMin) ++k;
+          TimeWord next;
+          if (k < s.end_token && lex.Match(doc, k, s.end_token, &next) > 0 &&
+              (next.kind == TimeWord::kMonth || next.kind == TimeWord::kMonthUnit || next.kind == TimeWord::kThis ||
+               (next.kind == TimeWord::kPart && doc.tokens[k].norm == kShahr))) {
+            numbers.push_back(w.value);
+            j = k;
+            last = j;
+            continue;
+          }
+          break;
+        }
+        if (len > 0 && w.kind < TimeWord::kAgo) {  // counting words stand only in SpecialTime's forms
           run.emplace_back(w, j);
           j += len;
           last = j;
           continue;
+        }
+        if (Separator(doc.tokens[j]) && !run.empty() && run.back().first.kind == TimeWord::kMonth &&
+            j + 1 < s.end_token) {
+          // The month in both series: 24 أغسطس/آب.
+          TimeWord alias;
+          if (int32_t alen = lex.Match(doc, j + 1, s.end_token, &alias); alen > 0 && alias.kind == TimeWord::kMonth) {
+            j += 1 + alen;
+            last = j;
+            continue;
+          }
         }
         if (doc.tokens[j].kind == TokenKind::kNumber && j + 1 < s.end_token) {
           // A number belongs to the run when a month name is next, or it follows a month/year word.
@@ -182,7 +273,8 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
             case TimeWord::kEarly: early = true; break;
             case TimeWord::kMid: mid = true; break;
             case TimeWord::kYearWord: year_word = true; break;
-            case TimeWord::kPart: break;
+            case TimeWord::kPart: case TimeWord::kOrdinal: case TimeWord::kAgo: case TimeWord::kCount: case TimeWord::kAgoUnit:
+            case TimeWord::kAgoDual: break;
           }
         }
         std::optional<DateRange> r;
@@ -207,7 +299,8 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           if (m < 1) m += 12, --y;
           if (m > 12) m -= 12, ++y;
           int a = 1, b = LastDay(y, m);
-          if (late) a = b - 9;
+          if (!numbers.empty() && numbers[0] >= 1 && numbers[0] <= b) a = b = numbers[0];  // العاشر من الشهر الجاري
+          else if (late) a = b - 9;
           if (early) b = 10;
           if (mid) a = 11, b = 20;
           r = DateRange{FormatDate(y, m, a), FormatDate(y, m, b)};

@@ -1,6 +1,7 @@
 // events/times.h: time expressions and their dates, resolved against the article
 // date: أمس, يوم الخميس الماضي, مساء أمس الجمعة, الأسبوع الماضي (Monday–Sunday),
-// الشهر المقبل, أواخر الشهر الماضي, 12 تموز 2021, 5 يونيو, عام 2020 …
+// الشهر المقبل, أواخر الشهر الماضي, 12 تموز 2021, 5 يونيو, عام 2020, قبل يومين, منذ ثلاثة
+// أسابيع, 15/04/2024, 2024-04-16 …
 // Vocabulary comes from data/lexicon/times.tsv.
 #pragma once
 
@@ -17,8 +18,11 @@
 namespace rasd::events {
 
 struct TimeWord {
+  // kOrdinal: a day's ordinal before من and a month (value 1–31). kAgo: قبل/منذ before a count of units; kCount: a number word (value); kAgoUnit: a unit
+  // counted back (value: 1 day, 7 week, 30 month, 365 year, 0 hour); kAgoDual: the dual of a
+  // unit (يومين: two of value).
   enum Kind : uint8_t { kDay, kWeekday, kPart, kPast, kNext, kThis, kWeek, kMonthUnit, kYearUnit, kMonth, kLate,
-                        kEarly, kMid, kYearWord } kind;
+                        kEarly, kMid, kYearWord, kOrdinal, kAgo, kCount, kAgoUnit, kAgoDual } kind;
   int value = 0;
 };
 

@@ -42,6 +42,37 @@ TEST(Times, AbsoluteDatesAndLateMonth) {
   EXPECT_EQ(t->resolved->end, "2021-05-31");
 }
 
+TEST(Times, OrdinalDaysCountsBackAndNumericDates) {
+  // 2024-05-01 is a Wednesday.
+  auto d = testing::AnalyzeText(
+      "واجتمع الوزراء في الحادي والعشرين من أبريل الماضي، وأعلنوا في العاشر من هذا الشهر، وكان الأول من نوعه. "
+      "وقبل يومين وصل الوفد، ومنذ ثلاثة أسابيع بدأ الحصار، وقبل 5 أيام سقطت القذيفة، ومنذ عامين انسحبوا. "
+      "وجرى ذلك في 15/04/2024 ثم في 2024-04-16.",
+      "2024-05-01");
+  struct Want {
+    const char* text;
+    const char* start;
+    const char* end;
+  };
+  for (const Want& w : {Want{"الحادي والعشرين من أبريل الماضي", "2024-04-21", "2024-04-21"},
+                        Want{"العاشر من هذا الشهر", "2024-05-10", "2024-05-10"},
+                        Want{"وقبل يومين", "2024-04-29", "2024-04-29"},
+                        Want{"ومنذ ثلاثة أسابيع", "2024-04-10", "2024-04-10"},
+                        Want{"وقبل 5 أيام", "2024-04-26", "2024-04-26"},
+                        Want{"ومنذ عامين", "2022-01-01", "2022-12-31"},
+                        Want{"15/04/2024", "2024-04-15", "2024-04-15"},
+                        Want{"2024-04-16", "2024-04-16", "2024-04-16"}}) {
+    const TimeExpr* t = FindTime(d, w.text);
+    ASSERT_NE(t, nullptr) << w.text;
+    ASSERT_TRUE(t->resolved) << w.text;
+    EXPECT_EQ(t->resolved->start, w.start) << w.text;
+    EXPECT_EQ(t->resolved->end, w.end) << w.text;
+  }
+  // An ordinal that is not a day (الأول من نوعه) and a bare قبل are no time.
+  EXPECT_EQ(FindTime(d, "الأول"), nullptr);
+  EXPECT_EQ(d.times.size(), 8u);
+}
+
 const Event* FindEvent(const Document& d, const std::string& plover) {
   return testing::FindIf(d.events, [&](const Event& e) { return e.plover == plover; });
 }
