@@ -120,6 +120,17 @@ struct State {
     return close >= 0 && (open + 1 < i || close > end);
   }
 
+  // مسلحون/مسلحين without the article (المسلحين refers back to armed men named before).
+  static bool UnknownGunmen(std::string_view w) {
+    return w == "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x88\xD9\x86" ||  // مسلحون
+           w == "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x8A\xD9\x86";      // مسلحين
+  }
+  // مجهولون/مجهولين after the gunmen.
+  static bool Unknown(std::string_view w) {
+    return w == "\xD9\x85\xD8\xAC\xD9\x87\xD9\x88\xD9\x84\xD9\x88\xD9\x86" ||  // مجهولون
+           w == "\xD9\x85\xD8\xAC\xD9\x87\xD9\x88\xD9\x84\xD9\x8A\xD9\x86";      // مجهولين
+  }
+
   // Agents that stand for a country's institution or people without a nationality; people
   // (CVL) only in the plural (المتظاهرين، النشطاء), as one person (الناشط) may be named next.
   static bool BareAgentKind(const std::string& agent, std::string_view last) {
@@ -406,6 +417,16 @@ struct State {
             a.agent = g.agents()[ag->index];
             bare.emplace_back(static_cast<int32_t>(doc.entities.size()), previous_sentence);
             Emit(i, end, EntityType::kOrg, a);
+          } else if (UnknownGunmen(doc.tokens[end - 1].norm)) {
+            // "اقتحم مسلحون مجهولون": armed men of no named group or country are CAMEO's
+            // unidentified armed force, a side with no country.
+            int32_t stop = end;
+            if (stop < b && Unknown(doc.tokens[stop].norm)) ++stop;
+            Actor a;
+            a.name = "unidentified armed men";
+            a.code = a.agent = "UAF";
+            Emit(i, stop, EntityType::kOrg, a);
+            end = stop;
           }
           i = end;
         }

@@ -234,26 +234,38 @@ std::vector<TriggerMatch> Codebook::Triggers(const Document& doc,
       continue;
     }
     TriggerMatch best;
-    auto consider = [&](const std::vector<int32_t>& ids) {
+    // "وخطف مسلحون …", "كما قتل …": a word with no article or preposition opening a clause
+    // is a verb (VSO) where a noun of the same letters (خطف، قتل) would also match.
+    const std::string& before = i > first ? doc.tokens[i - 1].norm : std::string();
+    const bool clause_start = i == first || doc.tokens[i - 1].kind == TokenKind::kPunct ||
+                              before == "\xD9\x83\xD9\x85\xD8\xA7" ||          // كما
+                              before == "\xD9\x82\xD8\xAF" ||                    // قد
+                              before == "\xD9\x88\xD9\x82\xD8\xAF" ||          // وقد
+                              before == "\xD9\x81\xD9\x82\xD8\xAF" ||          // فقد
+                              before == "\xD9\x84\xD9\x82\xD8\xAF" ||          // لقد
+                              before == "\xD8\xAB\xD9\x85";                      // ثم
+    auto consider = [&](const std::vector<int32_t>& ids, bool plain) {
       for (int32_t id : ids) {
         const Trigger& t = triggers_[id];
         int32_t e = 0;
-        if (Matches(doc, readings, t, i, end, name_end, first, &e) && (e - i > best.end - best.first ||
-                                                      (e - i == best.end - best.first && best.trigger &&
-                                                       !t.tokens[0].star && best.trigger->tokens[0].star))) {
+        if (!Matches(doc, readings, t, i, end, name_end, first, &e)) continue;
+        const bool longer = e - i > best.end - best.first;
+        const bool tie = e - i == best.end - best.first && best.trigger;
+        if (longer || (tie && !t.tokens[0].star && best.trigger->tokens[0].star && !(clause_start && plain && best.trigger->verb && !t.verb)) ||
+            (tie && clause_start && plain && t.verb && !best.trigger->verb && e - i == 1))
           best = TriggerMatch{i, e, &t};
-        }
       }
     };
     for (const auto& r : readings[i]) {
-      if (auto it = by_first_.find(r.stem); it != by_first_.end()) consider(it->second);
-      if (auto it = by_prefix_.find(Prefix3(r.stem)); it != by_prefix_.end()) consider(it->second);
+      const bool plain = !r.article && !r.prep;
+      if (auto it = by_first_.find(r.stem); it != by_first_.end()) consider(it->second, plain);
+      if (auto it = by_prefix_.find(Prefix3(r.stem)); it != by_prefix_.end()) consider(it->second, plain);
     }
     // وشن، وتم: a two-letter word behind و/ف (see TokenMatches).
     if (!readings[i].empty()) {
       const std::string& w = readings[i][0].stem;
       if (w.size() == 6 && (w.rfind("\xD9\x88", 0) == 0 || w.rfind("\xD9\x81", 0) == 0))
-        if (auto it = by_first_.find(w.substr(2)); it != by_first_.end()) consider(it->second);
+        if (auto it = by_first_.find(w.substr(2)); it != by_first_.end()) consider(it->second, true);
     }
     if (best.trigger) {
       out.push_back(best);

@@ -32,7 +32,8 @@ struct Context {
   bool Usable(int32_t e) const {
     if (e < 0) return false;
     const Entity& en = doc.entities[e];
-    if (!en.actor || en.actor->country.empty()) return false;
+    // Unidentified gunmen (UAF) are a side without a country.
+    if (!en.actor || (en.actor->country.empty() && en.actor->code != "UAF")) return false;
     // A named outlet reports, it is no party; a journalist (صحفي بريطاني: generic, no id) is.
     if (en.actor->agent == "MED" && en.actor->id != en.actor->country) return false;
     // A city, region, site or crossing stands for its country as a mention, but where
@@ -89,6 +90,11 @@ struct Context {
     }
     return -1;
   }
+  // Entity e comes right after a claim word (على يد مسلحين، نفذه مجهولون).
+  bool AfterClaim(int32_t e) const {
+    const int32_t k = doc.entities[e].first_token - 1;
+    return k >= 0 && cue[k] == Cue::kClaim;
+  }
   // Token k lies inside a time expression (أمس، مساء الخميس).
   bool InTime(int32_t k) const {
     const Span& sp = doc.tokens[k].span;
@@ -135,6 +141,7 @@ struct Context {
       if (n.rfind("\xD9\x84", 0) == 0 || n.rfind("\xD8\xA8", 0) == 0) return true;    // ل ب
     }
     for (int32_t k = en.first_token - 1; k >= 0 && k >= en.first_token - 3; --k) {
+      if (cue[k] == Cue::kClaim) return false;  // على أيدي مسلحين: the doer
       if (cue[k] == Cue::kPreposition) return true;
       if (ent_of[k] >= 0 && ent_of[k] != e) return false;
     }
@@ -657,7 +664,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           if (EndsWith(owned, "\xD9\x87") || EndsWith(owned, "\xD9\x87\xD8\xA7") || EndsWith(owned, "\xD9\x87\xD9\x85"))  // ه ها هم
             left = c.LeftEntity(s.first_token, boundary - 1);
         }
-        if (left >= 0) {
+        // "خمسة من 13 إثيوبياً خطفوا على أيدي مسلحين": counted victims before the verb, the
+        // doer after the claim.
+        const int32_t claimed = left >= 0 && CountedVictimsBefore(c, boundary, m.first, t)
+                                    ? c.ClaimedDoer(m.end, s.end_token, 3, std::nullopt)
+                                    : -1;
+        if (claimed >= 0 && c.Differ(Side{claimed}, Side{left})) {
+          source = Side{claimed};
+          target = Side{left};
+        } else if (left >= 0) {
           if (auto pair = c.PairEndingAt(left)) {
             source = pair->first;
             target = pair->second;
@@ -676,6 +691,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           // with a subject before it (VSO verbs are singular). The actor after is the target.
           for (int32_t e : c.RightEntities(m.end, s.end_token, 12)) {
             if (c.InQuote(m.end, doc.entities[e].first_token)) continue;
+            // "اختطفا على يد مسلحين": the doer, taken by the claim below.
+            if (c.AfterClaim(e)) continue;
             // "استهدفت الغارات الإسرائيلية مواقع لحزب الله": the nationality of the event
             // subject is its doer; the target comes after.
             if (!source && !target && doc.entities[e].type == EntityType::kNorp &&
@@ -691,7 +708,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.
           for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6, /*stop_at_comma=*/true)) {
-            if (c.Governed(e, !t.passive) || c.InQuote(m.end, doc.entities[e].first_token)) continue;
+            if (c.Governed(e, !t.passive) || c.InQuote(m.end, doc.entities[e].first_token) || c.AfterClaim(e)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
             e = c.PersonAfterNationality(e);
             source = Side{e};
@@ -767,8 +784,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             target.reset();
             for (int32_t e : c.RightEntities(m.end, s.end_token, 6)) {
               // "قتل ثلاثة مسلحين في ضربة جوية أميركية": the nationality of the strike is its
-              // doer, not the victims'.
-              if (!AfterEventNoun(matches, doc.entities[e].first_token)) target = Side{e};
+              // doer, not the victims'; "على أيدي مسلحين" names the doer (the claim below).
+              if (!AfterEventNoun(matches, doc.entities[e].first_token) && !c.AfterClaim(e)) target = Side{e};
               break;
             }
             source.reset();

@@ -89,6 +89,32 @@ TEST(Coder, SymmetricVerbWithCoordinatedSubjects) {
   EXPECT_EQ(e->place->country, "PSE");
 }
 
+// Unnamed gunmen are CAMEO's unidentified armed force (UAF, no country): the doer, not a
+// country picked from the victims; a noun of the same letters as the verb (خطف) opening a
+// clause is the verb; "على يد/أيدي" names the doer of a passive.
+TEST(Coder, UnidentifiedGunmenAndDoersAfterAClaim) {
+  struct Want {
+    const char* text;
+    const char* source;  // actor code
+    const char* target;  // country, "-" for none
+  };
+  for (const Want& w : {Want{"وقتل مسلحون جنودا عراقيين في الموصل.", "UAF", "IRQ"},
+                        Want{"وخطف مسلحون مجهولون مطران الكلدان في الموصل.", "UAF", "IRQ"},
+                        Want{"وقال المسؤول إن ضابط شرطة وجنديا اختطفا على يد مسلحين.", "UAF", "-"},
+                        Want{"وقال إن ثلاثة جنود أمريكيين قتلوا على أيدي مسلحين.", "UAF", "USA"},
+                        Want{"وأضاف أن خمسة من 13 إثيوبياً خطفوا على أيدي رجال مسلحين.", "UAF", "ETH"}}) {
+    auto d = testing::AnalyzeText(w.text, "2024-05-01");
+    const Event* e = FindEvent(d, "ASSAULT");
+    ASSERT_NE(e, nullptr) << w.text;
+    ASSERT_TRUE(e->source) << w.text;
+    EXPECT_EQ(e->source->code, w.source) << w.text;
+    EXPECT_EQ(e->target ? e->target->country : std::string("-"), w.target) << w.text;
+  }
+  // The article refers back (المسلحين): no unidentified actor.
+  auto d = testing::AnalyzeText("وأعلنت الوزارة تحييد عشرات المسلحين خلال العمليات.", "2024-05-01");
+  for (const auto& en : d.entities) EXPECT_FALSE(en.actor && en.actor->code == "UAF") << en.text;
+}
+
 TEST(Coder, VerbSubjectObjectAndNegation) {
   auto d = testing::AnalyzeText("هاجمت القوات التركية مواقع لقوات سوريا الديمقراطية أمس.", "2023-10-06");
   ASSERT_FALSE(d.events.empty());
