@@ -1,5 +1,6 @@
 #include "events/coder.h"
 
+#include <cstdlib>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -883,6 +884,13 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if (!t.verb && !doc.tokens[m.first].norm.empty() && doc.tokens[m.first].norm.rfind("\xD8\xA8", 0) == 0)  // ب
         for (const auto& other : matches)
           if (other.trigger->cameo == "112" && other.end <= m.first && m.first - other.end <= 6) referenced = true;
+      // "اغتيال الحريري", "تداعيات اغتيال بوتو": an assassination named by its noun, with no
+      // time in the sentence, is the known case the article refers to, not news of one.
+      if (!t.verb && t.cameo == "186" && !referenced) {
+        bool timed = false;
+        for (int32_t k = s.first_token; k < s.end_token && !timed; ++k) timed = c.InTime(k);
+        if (!timed) referenced = true;
+      }
       const bool background =
           !t.verb && m.first > s.first_token && (c.cue[m.first - 1] == Cue::kBackground || referenced);
       // A referenced noun is kept, one side missing or not: it is not counted as news.
