@@ -884,9 +884,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if (!t.verb && !doc.tokens[m.first].norm.empty() && doc.tokens[m.first].norm.rfind("\xD8\xA8", 0) == 0)  // ب
         for (const auto& other : matches)
           if (other.trigger->cameo == "112" && other.end <= m.first && m.first - other.end <= 6) referenced = true;
-      // "اغتيال الحريري", "تداعيات اغتيال بوتو": an assassination named by its noun, with no
-      // time in the sentence, is the known case the article refers to, not news of one.
-      if (!t.verb && t.cameo == "186" && !referenced) {
+      // "اغتيال الحريري", "مذبحة سربرنيتشا", "عمليات تطهير عرقي": an assassination, massacre
+      // or ethnic cleansing named by its noun, with no time in the sentence, is a known case
+      // the article refers to or a charge, not news of one.
+      if (!t.verb && (t.cameo == "186" || t.cameo == "202" || t.cameo == "203") && !referenced) {
         bool timed = false;
         for (int32_t k = s.first_token; k < s.end_token && !timed; ++k) timed = c.InTime(k);
         if (!timed) referenced = true;
