@@ -165,6 +165,12 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
       }
       // Collect a run of time words (and numbers inside the run).
       std::vector<std::pair<TimeWord, int32_t>> run;  // word, token
+      // "العام 2020": a year number right after العام/السنة.
+      auto YearAfterUnit = [&](const std::vector<std::pair<TimeWord, int32_t>>& r, int32_t k) {
+        const int n = std::atoi(doc.tokens[k].norm.c_str());
+        return !r.empty() && r.back().first.kind == TimeWord::kYearUnit && r.back().second == k - 1 && n >= 1900 &&
+               n <= 2100;
+      };
       std::vector<int> numbers;
       int32_t j = i, last = -1;
       while (j < s.end_token) {
@@ -207,18 +213,21 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           TimeWord next;
           bool before_month = lex.Match(doc, j + 1, s.end_token, &next) > 0 && next.kind == TimeWord::kMonth;
           bool after_month = !run.empty() && (run.back().first.kind == TimeWord::kMonth ||
-                                              run.back().first.kind == TimeWord::kYearWord);
+                                              run.back().first.kind == TimeWord::kYearWord || YearAfterUnit(run, j));
           if (before_month || after_month) {
             numbers.push_back(std::atoi(doc.tokens[j].norm.c_str()));
             ++j;
             last = j;
+            if (numbers.back() >= 1900) break;  // a year ends the expression
             continue;
           }
         } else if (doc.tokens[j].kind == TokenKind::kNumber && !run.empty() &&
-                   (run.back().first.kind == TimeWord::kMonth || run.back().first.kind == TimeWord::kYearWord)) {
+                   (run.back().first.kind == TimeWord::kMonth || run.back().first.kind == TimeWord::kYearWord ||
+                    YearAfterUnit(run, j))) {
           numbers.push_back(std::atoi(doc.tokens[j].norm.c_str()));
           ++j;
           last = j;
+          if (numbers.back() >= 1900) break;  // a year ends the expression
           continue;
         }
         break;
@@ -237,11 +246,18 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
         continue;
       }
       // Words that are only parts of day ("مساء", "يوم") or only direction words do not make an expression.
+      // A unit alone is no time either: "الرأي العام", "الأمين العام" (general), "الشهر" needs
+      // a direction (الماضي، المقبل، هذا), a part (أواخر) or a number.
+      bool directed = !numbers.empty();
+      for (const auto& [w, tok] : run)
+        directed |= w.kind == TimeWord::kPast || w.kind == TimeWord::kNext || w.kind == TimeWord::kThis ||
+                    w.kind == TimeWord::kLate || w.kind == TimeWord::kEarly || w.kind == TimeWord::kMid;
       bool anchor = false;
       for (const auto& [w, tok] : run)
         if (w.kind != TimeWord::kPart && w.kind != TimeWord::kPast && w.kind != TimeWord::kNext &&
             w.kind != TimeWord::kThis && w.kind != TimeWord::kLate && w.kind != TimeWord::kEarly &&
-            w.kind != TimeWord::kMid && (w.kind != TimeWord::kMonth || !numbers.empty() || run.size() > 1))
+            w.kind != TimeWord::kMid && (w.kind != TimeWord::kMonth || !numbers.empty() || run.size() > 1) &&
+            ((w.kind != TimeWord::kWeek && w.kind != TimeWord::kMonthUnit && w.kind != TimeWord::kYearUnit) || directed))
           anchor = true;
       if (!anchor) {
         i = last;
@@ -306,6 +322,8 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           r = DateRange{FormatDate(y, m, a), FormatDate(y, m, b)};
         } else if (unit && unit->kind == TimeWord::kYearUnit) {
           int y = y0 + dir;
+          for (int n : numbers)
+            if (n >= 1900 && n <= 2100) y = n;  // العام 2020
           r = DateRange{FormatDate(y, late ? 10 : 1, 1), FormatDate(y, early ? 3 : 12, early ? 31 : 31)};
         } else if (month) {
           int m = month->value;

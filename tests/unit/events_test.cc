@@ -71,6 +71,9 @@ TEST(Times, OrdinalDaysCountsBackAndNumericDates) {
   // An ordinal that is not a day (الأول من نوعه) and a bare قبل are no time.
   EXPECT_EQ(FindTime(d, "الأول"), nullptr);
   EXPECT_EQ(d.times.size(), 8u);
+  // A unit with no direction is no time: العام is "general" in الأمين العام، الرأي العام.
+  auto g = testing::AnalyzeText("وقال الأمين العام إن الرأي العام يتابع الشهر والأسبوع بقلق.", "2024-05-01");
+  EXPECT_TRUE(g.times.empty()) << g.times.front().text;
 }
 
 const Event* FindEvent(const Document& d, const std::string& plover) {
