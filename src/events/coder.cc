@@ -920,6 +920,17 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         if (aim) continue;
       }
+      // "وصل الوفد إلى القاهرة" is a visit; "وصلت المفاوضات إلى طريق مسدود" and "وصل 80
+      // مصابا إلى عمان" (counted people, for treatment) are not: the place must follow إلى
+      // and no one be counted in between.
+      if (t.cameo == "042" && t.verb && m.end - m.first >= 2 && m.end <= s.end_token &&
+          doc.tokens[m.end - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A") {  // الى
+        bool counted = false;
+        for (int32_t k = m.first + 1; k < m.end - 1 && !counted; ++k)
+          counted = c.cue[k] == Cue::kCasualty || c.cue[k] == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber;
+        const bool place = m.end < s.end_token && (c.ent_of[m.end] >= 0 || c.cue[m.end] == Cue::kPlaceNoun);
+        if (counted || !place) continue;
+      }
       // "انفجرت أسعار النفط", "خطف الفريق اللقب", "اقتحم مجال الصناعة", "هجوم على
       // التفكير": what an attack or storming cannot strike makes it a figure of speech. A verb's
       // subject or object comes right after it (an actor may stand between); an event noun's
