@@ -960,7 +960,17 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if (t.cameo == "1823" || t.cameo == "1712" || t.cameo == "183") {
         bool disaster = false;
         for (int32_t k = m.end; k < s.end_token && k < m.end + 10 && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
+        // "دمر زلزال بقوة 7.7 درجة … وأدى إلى مقتل 370 شخصا": a disaster named before in the
+        // sentence, with no attack word between, caused the deaths.
         for (int32_t k = std::max(s.first_token, m.first - 4); k < m.first && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
+        for (int32_t k = m.first - 5; k >= s.first_token && k >= m.first - 20 && !disaster; --k) {
+          if (c.cue[k] == Cue::kViolent) break;
+          bool attack = false;
+          for (const auto& o : matches) attack |= &o != &m && o.first <= k && k < o.end && o.trigger->plover == "ASSAULT" &&
+                                                  o.trigger->cameo != "1712" && o.trigger->cameo != "1823";
+          if (attack) break;
+          disaster = c.cue[k] == Cue::kDisaster;
+        }
         if (disaster) continue;
       }
 
