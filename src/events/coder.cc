@@ -947,6 +947,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         if (figurative) continue;
       }
+      // "قال تعالى: «من قتل نفسا …»": a verse quoted tells no news.
+      if (t.plover == "ASSAULT") {
+        bool scripture = false;
+        for (int32_t k = s.first_token; k < s.end_token && !scripture; ++k) scripture = c.cue[k] == Cue::kScripture;
+        if (scripture) continue;
+      }
+      // "ودعت الخارجية الله أن يتقبل …": a prayer, no request.
+      if (t.cameo.rfind("02", 0) == 0 && t.verb) {
+        bool prayer = false;
+        for (int32_t k = m.end; k < s.end_token && k < m.end + 4 && !prayer; ++k)
+          prayer = doc.tokens[k].norm == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // الله
+        if (prayer) continue;
+      }
       // "ريال مدريد يستهدف رويس", "خطف الفريق الفوز في المباراة": in a sports report an
       // attack, a storming or a snatching is the game's. Killing never is.
       if (t.cameo == "190" || t.cameo == "170" || t.cameo == "181") {
