@@ -1032,6 +1032,15 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         for (const auto& r : readings[m.first]) (r.future ? through_future : plain) |= StemFits(pt, r.stem);
         future = through_future && !plain;
       }
+      // "سيشن الجيش المزيد من الغارات": a light verb in the future makes its noun intended.
+      if (!t.verb)
+        for (int32_t k = std::max(s.first_token, m.first - 4); k < m.first && !future; ++k) {
+          if (c.cue[k] != Cue::kLightVerb && c.cue[k] != Cue::kLightVerbB) continue;
+          std::vector<morph::Reading> plain;
+          for (const auto& r : readings[k])
+            if (!r.future) plain.push_back(r);
+          future = cb_.CueOf(plain) != c.cue[k];
+        }
       bool reported = false, intended = future, hypothetical = false;
       // "هدد ليبرمان باغتيال هنية": what a threat names is intended, not done (the threat
       // is its own event, CAMEO 13).
