@@ -927,7 +927,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           doc.tokens[m.end - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A") {  // الى
         bool counted = false;
         for (int32_t k = m.first + 1; k < m.end - 1 && !counted; ++k)
-          counted = c.cue[k] == Cue::kCasualty || c.cue[k] == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber;
+          counted = c.cue[k] == Cue::kCasualty || c.cue[k] == Cue::kQuantity || doc.tokens[k].kind == TokenKind::kNumber ||
+                    c.cue[k] == Cue::kCargo;
+        // "أكبر سفينة إغاثية سعودية تصل إلى اليمن", "تعزيزات للمقاومة … وصلت إلى": cargo arrives.
+        for (int32_t k = std::max(s.first_token, m.first - 8); k < m.first && !counted; ++k) counted = c.cue[k] == Cue::kCargo;
         const bool place = m.end < s.end_token && (c.ent_of[m.end] >= 0 || c.cue[m.end] == Cue::kPlaceNoun);
         if (counted || !place) continue;
       }
