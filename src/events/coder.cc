@@ -950,6 +950,13 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         if (figurative) continue;
       }
+      // "بمصادره الشرعية" (its sources) is no "مصادرة" (confiscation): a trigger written with
+      // ta marbuta does not match a word that ends in ha.
+      {
+        const std::string_view first = std::string_view(t.pattern).substr(0, t.pattern.find(' '));
+        const std::string_view surface = index.Slice(doc.tokens[m.first].span);
+        if (EndsWith(first, "\xD8\xA9") && EndsWith(surface, "\xD9\x87")) continue;  // ة، ه
+      }
       // "قال تعالى: «من قتل نفسا …»": a verse quoted tells no news.
       if (t.plover == "ASSAULT") {
         bool scripture = false;
