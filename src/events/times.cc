@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+
 #include "text/arabic.h"
 #include "text/tsv.h"
 #include "text/utf8.h"
@@ -60,7 +64,7 @@ Result<std::shared_ptr<const TimeLexicon>> TimeLexicon::Load(const std::string& 
       {"past", TimeWord::kPast}, {"next", TimeWord::kNext}, {"this", TimeWord::kThis}, {"week", TimeWord::kWeek},
       {"month-unit", TimeWord::kMonthUnit}, {"year-unit", TimeWord::kYearUnit}, {"month", TimeWord::kMonth},
       {"late", TimeWord::kLate}, {"early", TimeWord::kEarly}, {"mid", TimeWord::kMid}, {"year-word", TimeWord::kYearWord},
-      {"ordinal", TimeWord::kOrdinal}, {"ago", TimeWord::kAgo}, {"count", TimeWord::kCount}, {"ago-unit", TimeWord::kAgoUnit}, {"ago-dual", TimeWord::kAgoDual}};
+      {"ordinal", TimeWord::kOrdinal}, {"hijri-month", TimeWord::kHijriMonth}, {"ago", TimeWord::kAgo}, {"count", TimeWord::kCount}, {"ago-unit", TimeWord::kAgoUnit}, {"ago-dual", TimeWord::kAgoDual}};
   const auto& tab = t.value();
   int p = tab.Column("pattern"), k = tab.Column("kind"), v = tab.Column("value");
   for (const auto& row : tab.rows) {
@@ -94,6 +98,35 @@ namespace {
 
 int Number(const Token& t) { return t.kind == TokenKind::kNumber ? std::atoi(t.norm.c_str()) : -1; }
 
+// Umm al-Qura (Saudi official) Hijri date to Gregorian, with ICU; false when ICU refuses.
+bool HijriToGregorian(int hy, int hm, int hd, int* y, int* m, int* d) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> hijri(
+      icu::Calendar::createInstance(icu::Locale("ar@calendar=islamic-umalqura"), status));
+  if (U_FAILURE(status)) return false;
+  hijri->clear();
+  hijri->set(hy, hm - 1, hd);
+  const UDate when = hijri->getTime(status);
+  icu::GregorianCalendar greg(icu::TimeZone::getGMT()->clone(), status);
+  if (U_FAILURE(status)) return false;
+  greg.setTime(when, status);
+  *y = greg.get(UCAL_YEAR, status);
+  *m = greg.get(UCAL_MONTH, status) + 1;
+  *d = greg.get(UCAL_DATE, status);
+  return U_SUCCESS(status);
+}
+
+// The Hijri year in which a Gregorian day falls (Umm al-Qura); 0 when ICU refuses.
+int HijriYearOf(chr::sys_days day) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> hijri(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), status));
+  if (U_FAILURE(status)) return 0;
+  hijri->setTime(static_cast<UDate>(day.time_since_epoch().count()) * 86400000.0, status);
+  const int y = hijri->get(UCAL_YEAR, status);
+  return U_SUCCESS(status) ? y : 0;
+}
+
 bool Separator(const Token& t) { return t.kind == TokenKind::kPunct && (t.norm == "/" || t.norm == "-"); }
 
 // Forms the run of FindTimes does not read: a numeric date (15/04/2024 day first, as in
@@ -117,6 +150,55 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
     if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= LastDay(y, m))
       return add(5, DateRange{FormatDate(y, m, d), FormatDate(y, m, d)});
     return 0;
+  }
+  // Hijri dates: 15 رمضان 1436هـ، رمضان 1436، الثامن عشر من شهر شوال (the article's Hijri
+  // year when none is written). A month name alone is no date (رمضان is also a name, صفر
+  // "zero", ربيع "spring").
+  {
+    int32_t j = i;
+    int day = 0;
+    TimeWord x;
+    if (Number(tk[j]) >= 1 && Number(tk[j]) <= 30) {
+      day = Number(tk[j]), ++j;
+    } else if (int32_t len = lex.Match(doc, j, end, &x); len > 0 && x.kind == TimeWord::kOrdinal && x.value <= 30) {
+      day = x.value, j += len;
+      if (j < end && tk[j].norm == "\xD9\x85\xD9\x86") ++j;  // من
+    }
+    const bool shahr = j < end && tk[j].norm == "\xD8\xB4\xD9\x87\xD8\xB1";  // شهر
+    if (shahr) ++j;
+    int32_t mlen = j < end ? lex.Match(doc, j, end, &x) : 0;
+    if (mlen > 0 && x.kind == TimeWord::kHijriMonth) {
+      const int hm = x.value;
+      // صفر is also "zero" (فاز 5 صفر): it needs شهر before it or a year after it.
+      const bool zero_ok = hm != 2 || shahr;
+      int32_t k = j + mlen;
+      int hy = 0;
+      // The year: 1436, 1436 هـ or 1436هـ (one token).
+      const std::string& yn = k < end ? tk[k].norm : std::string();
+      const int year = std::atoi(yn.c_str());
+      const bool with_h = yn.size() == 6 && yn.compare(4, 2, "\xD9\x87") == 0;  // 1436ه
+      if (year >= 1300 && year <= 1500 && (Number(tk[k]) == year || with_h)) {
+        hy = year, ++k;
+        if (!with_h && k < end && tk[k].norm == "\xD9\x87") ++k;  // هـ
+      }
+      if ((day && zero_ok) || hy) {
+        if (!hy && today) {
+          hy = HijriYearOf(*today);
+          int gy, gm, gd;
+          // A day later than the article in this Hijri year is last year's.
+          if (hy && HijriToGregorian(hy, hm, day ? day : 1, &gy, &gm, &gd) && Days(gy, gm, gd) > *today + chr::days(30))
+            --hy;
+        }
+        if (!hy) return add(k - i, std::nullopt);
+        int ay, am, ad, by, bm, bd;
+        if (day && HijriToGregorian(hy, hm, day, &ay, &am, &ad))
+          return add(k - i, DateRange{FormatDate(ay, am, ad), FormatDate(ay, am, ad)});
+        if (!day && HijriToGregorian(hy, hm, 1, &ay, &am, &ad) &&
+            HijriToGregorian(hm == 12 ? hy + 1 : hy, hm == 12 ? 1 : hm + 1, 1, &by, &bm, &bd))
+          return add(k - i, DateRange{FormatDate(ay, am, ad), Format(Days(by, bm, bd) - chr::days(1))});
+        return add(k - i, std::nullopt);
+      }
+    }
   }
   TimeWord w;
   if (lex.Match(doc, i, end, &w) != 1 || w.kind != TimeWord::kAgo) return 0;
@@ -192,7 +274,7 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           }
           break;
         }
-        if (len > 0 && w.kind < TimeWord::kAgo) {  // counting words stand only in SpecialTime's forms
+        if (len > 0 && w.kind < TimeWord::kAgo && w.kind != TimeWord::kHijriMonth) {  // those stand only in SpecialTime's forms
           run.emplace_back(w, j);
           j += len;
           last = j;
@@ -289,7 +371,7 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
             case TimeWord::kEarly: early = true; break;
             case TimeWord::kMid: mid = true; break;
             case TimeWord::kYearWord: year_word = true; break;
-            case TimeWord::kPart: case TimeWord::kOrdinal: case TimeWord::kAgo: case TimeWord::kCount: case TimeWord::kAgoUnit:
+            case TimeWord::kPart: case TimeWord::kOrdinal: case TimeWord::kHijriMonth: case TimeWord::kAgo: case TimeWord::kCount: case TimeWord::kAgoUnit:
             case TimeWord::kAgoDual: break;
           }
         }

@@ -18,11 +18,12 @@
 namespace rasd::events {
 
 struct TimeWord {
-  // kOrdinal: a day's ordinal before من and a month (value 1–31). kAgo: قبل/منذ before a count of units; kCount: a number word (value); kAgoUnit: a unit
+  // kOrdinal: a day's ordinal before من and a month (value 1–31). kHijriMonth: a month of the
+  // Hijri calendar (value 1–12), read only with a day or a year. kAgo: قبل/منذ before a count of units; kCount: a number word (value); kAgoUnit: a unit
   // counted back (value: 1 day, 7 week, 30 month, 365 year, 0 hour); kAgoDual: the dual of a
   // unit (يومين: two of value).
   enum Kind : uint8_t { kDay, kWeekday, kPart, kPast, kNext, kThis, kWeek, kMonthUnit, kYearUnit, kMonth, kLate,
-                        kEarly, kMid, kYearWord, kOrdinal, kAgo, kCount, kAgoUnit, kAgoDual } kind;
+                        kEarly, kMid, kYearWord, kOrdinal, kHijriMonth, kAgo, kCount, kAgoUnit, kAgoDual } kind;
   int value = 0;
 };
 

@@ -74,6 +74,9 @@ TEST(Times, OrdinalDaysCountsBackAndNumericDates) {
   // A unit with no direction is no time: العام is "general" in الأمين العام، الرأي العام.
   auto g = testing::AnalyzeText("وقال الأمين العام إن الرأي العام يتابع الشهر والأسبوع بقلق.", "2024-05-01");
   EXPECT_TRUE(g.times.empty()) << g.times.front().text;
+  // A Hijri month needs a day or a year: رمضان is also a name, صفر "zero".
+  auto h = testing::AnalyzeText("وقال رمضان عبد الله إن الفريق فاز 5 صفر في شهر ربيع.", "2015-07-22");
+  EXPECT_TRUE(h.times.empty()) << h.times.front().text;
 }
 
 const Event* FindEvent(const Document& d, const std::string& plover) {
