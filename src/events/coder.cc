@@ -708,9 +708,30 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         } else {
           // From the word after the verb: a gapped pattern (فرضت الولايات المتحدة عقوبات)
           // holds its subject inside.
+          // "أدان البيان القرارات الإسرائيلية": a definite noun right after the verb that names
+          // no actor is the subject; a nationality further on describes the object.
+          const int32_t w = m.end;
+          const bool unnamed_subject = w < s.end_token && c.ent_of[w] < 0 && c.cue[w] == Cue::kNone && !c.InTime(w) &&
+                                       doc.tokens[w].kind == TokenKind::kWord &&
+                                       doc.tokens[w].norm.rfind("\xD8\xA7\xD9\x84", 0) == 0 &&  // ال
+                                       !std::any_of(matches.begin(), matches.end(),
+                                                    [&](const TriggerMatch& o) { return o.first <= w && w < o.end; });
           for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6, /*stop_at_comma=*/true)) {
             if (c.Governed(e, !t.passive) || c.InQuote(m.end, doc.entities[e].first_token) || c.AfterClaim(e)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
+            // Words between that end like adjectives (الأمنية، العسكرية، الشعبي) still describe
+            // the subject (القوات الأمنية العراقية); another noun (القرارات) is the object.
+            bool object_between = false;
+            for (int32_t k = w + 1; unnamed_subject && k < doc.entities[e].first_token; ++k) {
+              const std::string& n = doc.tokens[k].norm;
+              object_between |= doc.tokens[k].kind == TokenKind::kWord && !EndsWith(n, "\xD9\x8A") &&
+                                !EndsWith(n, "\xD9\x8A\xD9\x87");  // ي، يه
+            }
+            if (unnamed_subject && object_between && !t.passive && doc.entities[e].type == EntityType::kNorp) {
+              target = Side{e};
+              from = doc.entities[e].end_token;
+              break;
+            }
             e = c.PersonAfterNationality(e);
             source = Side{e};
             // X و Y after the verb: تحادث بوتين وبايدن.
