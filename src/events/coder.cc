@@ -924,6 +924,30 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           FusedPreposition(doc.tokens[m.end].norm) &&
           doc.tokens[m.end].norm.find("\xD9\x82\xD8\xB1\xD8\xA8") == std::string::npos)  // قرب
         continue;
+      // "تظاهرنا بالمثالية": to pretend to be, no demonstration (تظاهروا بالآلاف، بالقرب من are).
+      if (t.cameo.rfind("14", 0) == 0 && t.verb && m.end == m.first + 1 && m.end < s.end_token &&
+          doc.tokens[m.first].norm.find("\xD8\xAA\xD8\xB8\xD8\xA7\xD9\x87\xD8\xB1") != std::string::npos &&  // تظاهر
+          FusedPreposition(doc.tokens[m.end].norm)) {
+        const std::string& n = doc.tokens[m.end].norm;
+        bool count_or_place = false;
+        for (const char* w : {"\xD9\x82\xD8\xB1\xD8\xA8", "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x81",  // قرب الاف
+                              "\xD9\x85\xD8\xA6\xD8\xA7\xD8\xAA", "\xD8\xB9\xD8\xB4\xD8\xB1\xD8\xA7\xD8\xAA",  // مئات عشرات
+                              "\xD9\x85\xD9\x84\xD8\xA7\xD9\x8A\xD9\x8A\xD9\x86"})  // ملايين
+          count_or_place |= n.find(w) != std::string::npos;
+        if (!count_or_place) continue;
+      }
+      // "استدعت المملكة سفيرها احتجاجا على …", "اشتباكات … احتجاجا على": the protest is the
+      // purpose of another act told before it, which is the event.
+      // Not where protesters are named (المتظاهرين … احتجاجا): theirs is a protest.
+      if (t.plover == "PROTEST" && EndsWith(doc.tokens[m.first].norm, "\xD8\xA7\xD8\xAC\xD8\xA7") &&  // …اجا (احتجاجا)
+          std::any_of(matches.begin(), matches.end(),
+                      [&](const TriggerMatch& o) {
+                        return o.end <= m.first && m.first - o.end <= 10 && o.trigger->plover != "PROTEST" &&
+                               !o.trigger->say;
+                      }) &&
+          std::none_of(c.cue.begin() + s.first_token, c.cue.begin() + s.end_token,
+                       [](Cue q) { return q == Cue::kCrowd; }))
+        continue;
       // "مما دعا جماعة …": "which led a group to", no call.
       if (t.cameo.rfind("02", 0) == 0 && t.verb && m.first > s.first_token &&
           (doc.tokens[m.first - 1].norm == "\xD9\x85\xD9\x85\xD8\xA7" || doc.tokens[m.first - 1].norm == "\xD9\x85\xD8\xA7"))  // مما ما
@@ -959,6 +983,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // التفكير": what an attack or storming cannot strike makes it a figure of speech. A verb's
       // subject or object comes right after it (an actor may stand between); an event noun's
       // doer or target after it, or after على/ضد. Verbal nouns (خطف) read as either.
+      // "تظاهرة اجتماعية واحتفالية": a festive or cultural "demonstration" is an event, no protest.
+      if (t.plover == "PROTEST" && !t.verb && m.end < s.end_token && c.cue[m.end] == Cue::kFigurative) continue;
       if (t.plover == "ASSAULT" || t.cameo == "170") {
         bool figurative = false;
         for (int32_t k = m.first + 1; k < m.end && !figurative; ++k) figurative = c.cue[k] == Cue::kFigurative;  // in a gap

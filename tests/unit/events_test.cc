@@ -121,6 +121,16 @@ TEST(Coder, UnidentifiedGunmenAndDoersAfterAClaim) {
   for (const auto& en : d.entities) EXPECT_FALSE(en.actor && en.actor->code == "UAF") << en.text;
 }
 
+// "احتجاجا على" after another act (a recall, a clash) is that act's purpose, no protest of its
+// own; where protesters are named it stays one.
+TEST(Coder, InProtestIsThePurposeOfAnotherAct) {
+  auto d = testing::AnalyzeText("واستدعت البحرين سفيرها لدى إيران احتجاجا على تصريحات المسؤولين الإيرانيين.", "2015-07-22");
+  EXPECT_NE(FindEvent(d, "ACCUSE"), nullptr);
+  EXPECT_EQ(FindEvent(d, "PROTEST"), nullptr);
+  auto p = testing::AnalyzeText("وقتل شاب برصاص الشرطة وخرج المتظاهرون في أثينا احتجاجا على مقتله.", "2015-07-22");
+  EXPECT_NE(FindEvent(p, "PROTEST"), nullptr);
+}
+
 TEST(Coder, VerbSubjectObjectAndNegation) {
   auto d = testing::AnalyzeText("هاجمت القوات التركية مواقع لقوات سوريا الديمقراطية أمس.", "2023-10-06");
   ASSERT_FALSE(d.events.empty());
