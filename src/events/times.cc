@@ -154,19 +154,25 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
   // Hijri dates: 15 رمضان 1436هـ، رمضان 1436، الثامن عشر من شهر شوال (the article's Hijri
   // year when none is written). A month name alone is no date (رمضان is also a name, صفر
   // "zero", ربيع "spring").
-  {
+  // The time word at i, looked up once (this runs at every token).
+  TimeWord w0;
+  const int32_t len0 = tk[i].kind == TokenKind::kWord ? lex.Match(doc, i, end, &w0) : 0;
+  static const std::string kShahr = "\xD8\xB4\xD9\x87\xD8\xB1";  // شهر
+  const bool number0 = Number(tk[i]) >= 1 && Number(tk[i]) <= 30;
+  if (number0 || (len0 > 0 && (w0.kind == TimeWord::kOrdinal || w0.kind == TimeWord::kHijriMonth)) ||
+      tk[i].norm == kShahr) {
     int32_t j = i;
     int day = 0;
-    TimeWord x;
-    if (Number(tk[j]) >= 1 && Number(tk[j]) <= 30) {
+    TimeWord x = w0;
+    if (number0) {
       day = Number(tk[j]), ++j;
-    } else if (int32_t len = lex.Match(doc, j, end, &x); len > 0 && x.kind == TimeWord::kOrdinal && x.value <= 30) {
-      day = x.value, j += len;
+    } else if (len0 > 0 && w0.kind == TimeWord::kOrdinal && w0.value <= 30) {
+      day = w0.value, j += len0;
       if (j < end && tk[j].norm == "\xD9\x85\xD9\x86") ++j;  // من
     }
-    const bool shahr = j < end && tk[j].norm == "\xD8\xB4\xD9\x87\xD8\xB1";  // شهر
+    const bool shahr = j < end && tk[j].norm == kShahr;
     if (shahr) ++j;
-    int32_t mlen = j < end ? lex.Match(doc, j, end, &x) : 0;
+    int32_t mlen = j == i ? len0 : j < end ? lex.Match(doc, j, end, &x) : 0;
     if (mlen > 0 && x.kind == TimeWord::kHijriMonth) {
       const int hm = x.value;
       // صفر is also "zero" (فاز 5 صفر): it needs شهر before it or a year after it.
@@ -200,8 +206,7 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
       }
     }
   }
-  TimeWord w;
-  if (lex.Match(doc, i, end, &w) != 1 || w.kind != TimeWord::kAgo) return 0;
+  if (len0 != 1 || w0.kind != TimeWord::kAgo) return 0;
   int32_t j = i + 1;
   int n = 0, unit = -1;
   TimeWord x;
