@@ -1,6 +1,5 @@
 #include "events/coder.h"
 
-#include <cstdlib>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -90,6 +89,10 @@ struct Context {
       return -1;
     }
     return -1;
+  }
+  // Some token of sentence s has cue q (a sports report, a quoted verse, a crowd).
+  bool SentenceHas(const Sentence& s, Cue q) const {
+    return std::find(cue.begin() + s.first_token, cue.begin() + s.end_token, q) != cue.begin() + s.end_token;
   }
   // Entity e comes right after a claim word (على يد مسلحين، نفذه مجهولون).
   bool AfterClaim(int32_t e) const {
@@ -945,8 +948,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
                         return o.end <= m.first && m.first - o.end <= 10 && o.trigger->plover != "PROTEST" &&
                                !o.trigger->say;
                       }) &&
-          std::none_of(c.cue.begin() + s.first_token, c.cue.begin() + s.end_token,
-                       [](Cue q) { return q == Cue::kCrowd; }))
+          !c.SentenceHas(s, Cue::kCrowd))
         continue;
       // "مما دعا جماعة …": "which led a group to", no call.
       if (t.cameo.rfind("02", 0) == 0 && t.verb && m.first > s.first_token &&
@@ -1005,11 +1007,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         if (EndsWith(first, "\xD8\xA9") && EndsWith(surface, "\xD9\x87")) continue;  // ة، ه
       }
       // "قال تعالى: «من قتل نفسا …»": a verse quoted tells no news.
-      if (t.plover == "ASSAULT") {
-        bool scripture = false;
-        for (int32_t k = s.first_token; k < s.end_token && !scripture; ++k) scripture = c.cue[k] == Cue::kScripture;
-        if (scripture) continue;
-      }
+      if (t.plover == "ASSAULT" && c.SentenceHas(s, Cue::kScripture)) continue;
       // "ودعت الخارجية الله أن يتقبل …": a prayer, no request.
       if (t.cameo.rfind("02", 0) == 0 && t.verb) {
         bool prayer = false;
@@ -1019,11 +1017,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       }
       // "ريال مدريد يستهدف رويس", "خطف الفريق الفوز في المباراة": in a sports report an
       // attack, a storming or a snatching is the game's. Killing never is.
-      if (t.cameo == "190" || t.cameo == "170" || t.cameo == "181") {
-        bool sport = false;
-        for (int32_t k = s.first_token; k < s.end_token && !sport; ++k) sport = c.cue[k] == Cue::kSport;
-        if (sport) continue;
-      }
+      if ((t.cameo == "190" || t.cameo == "170" || t.cameo == "181") && c.SentenceHas(s, Cue::kSport)) continue;
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
       // an accident are no assault.
       // So are destruction and explosions in them (الحريق دمر جزءا من الطريق).
