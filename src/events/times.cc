@@ -210,13 +210,14 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
   int32_t j = i + 1;
   int n = 0, unit = -1;
   TimeWord x;
-  if (j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kAgoDual) {
+  const int32_t len1 = j < end ? lex.Match(doc, j, end, &x) : 0;  // the word after قبل/منذ, looked up once
+  if (len1 == 1 && x.kind == TimeWord::kAgoDual) {
     n = 2, unit = x.value, ++j;
-  } else if (j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kWeek) {
+  } else if (len1 == 1 && x.kind == TimeWord::kWeek) {
     n = 1, unit = 7, ++j;  // قبل أسبوع
   } else {
     if (j < end && Number(tk[j]) > 0) n = Number(tk[j]), ++j;
-    else if (j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kCount) n = x.value, ++j;
+    else if (len1 == 1 && x.kind == TimeWord::kCount) n = x.value, ++j;
     if (n > 0 && j < end && lex.Match(doc, j, end, &x) == 1 && x.kind == TimeWord::kAgoUnit) unit = x.value, ++j;
   }
   if (unit < 0 || n <= 0) return 0;
