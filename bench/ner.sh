@@ -21,10 +21,10 @@ fi
 mkdir -p build/ner
 UNLABELED=""
 if [ -d "$SHARED/corpora/news/saudinewsnet" ]; then
-  [ -f build/snn.jsonl ] || python3 tools/saudinewsnet.py "$SHARED/corpora/news/saudinewsnet" > build/snn.jsonl
+  [ -f build/ner/snn.jsonl ] || python3 tools/saudinewsnet.py "$SHARED/corpora/news/saudinewsnet" > build/ner/snn.jsonl
   # Word classes: about 3 minutes on one core; kept between runs.
-  [ -f build/ner/snn.clusters ] || ./build/rasd ner-clusters build/snn.jsonl --out build/ner/snn.clusters -q
-  UNLABELED="--unlabeled build/snn.jsonl --clusters build/ner/snn.clusters"
+  [ -f build/ner/snn.clusters ] || ./build/rasd ner-clusters build/ner/snn.jsonl --out build/ner/snn.clusters -q
+  UNLABELED="--unlabeled build/ner/snn.jsonl --clusters build/ner/snn.clusters"
 fi
 EXTRA=""
 if [ -z "${NER_PLAIN:-}" ]; then
@@ -47,7 +47,7 @@ if [ -n "${NER_NAMES:-}" ] && [ -n "$UNLABELED" ]; then
     CONLLS="$CONLLS build/ner/wojood.conll"
   fi
   # shellcheck disable=SC2086
-  python3 tools/ner_names.py --unlabeled build/snn.jsonl --conll $CONLLS > build/ner/name_tokens.txt
+  python3 tools/ner_names.py --unlabeled build/ner/snn.jsonl --conll $CONLLS > build/ner/name_tokens.txt
   EXTRA="$EXTRA --names build/ner/name_tokens.txt"
 fi
 # shellcheck disable=SC2086
