@@ -151,6 +151,42 @@ struct Context {
     }
     return false;
   }
+  // Who speaks before the complementizer at token `comp`: the subject of the last speech
+  // verb before it, after it (أبلغت تركيا الأمم المتحدة أنها …: Turkey, not whom it told)
+  // or before it (تركيا أبلغت …); without a speech verb, the nearest actor before.
+  int32_t Speaker(int32_t first, int32_t comp, const std::vector<TriggerMatch>& matches) const {
+    const TriggerMatch* say = nullptr;
+    for (const auto& o : matches)
+      if (o.trigger->say && o.first >= first && o.end <= comp && (!say || o.end > say->end)) say = &o;
+    if (say) {
+      // SVO: an actor right before the verb is its subject.
+      if (say->first > first && ent_of[say->first - 1] >= 0 && Usable(ent_of[say->first - 1]))
+        return ent_of[say->first - 1];
+      int32_t k = say->end;
+      while (k < comp && InTime(k)) ++k;
+      if (k < comp && ent_of[k] >= 0 && doc.entities[ent_of[k]].first_token == k && Usable(ent_of[k]) && !Governed(ent_of[k]))
+        return ent_of[k];
+      if (const int32_t e = LeftEntity(first, say->first); e >= 0) return e;
+    }
+    return LeftEntity(first, comp);
+  }
+  // An armed side (army, rebels, gunmen, police, government) behind a fused ل at token
+  // `from`, or after at most two adjectives (قصف مدفعي للحوثيين): its entity, else -1.
+  int32_t ArmedAfterL(int32_t from, int32_t end) const {
+    int32_t k = from;
+    for (int adjectives = 0; k < end && adjectives < 2 && ent_of[k] < 0; ++adjectives) {
+      if (doc.tokens[k].kind != TokenKind::kWord || cue[k] != Cue::kNone || InTime(k)) return -1;
+      ++k;
+    }
+    if (k >= end || ent_of[k] < 0 || doc.entities[ent_of[k]].first_token != k) return -1;
+    bool behind_l = false;
+    for (const auto& r : readings[k]) behind_l |= r.prep == 'l';
+    const Entity& en = doc.entities[ent_of[k]];
+    if (!behind_l || !en.actor || en.type == EntityType::kLoc || !Usable(ent_of[k])) return -1;
+    const std::string& a = en.actor->agent;
+    const bool armed = a == "MIL" || a == "REB" || a == "INS" || a == "GOV" || a == "COP" || a == "SPY" || en.actor->code == "UAF";
+    return armed ? ent_of[k] : -1;
+  }
   // A nationality right before the named person of its country (الرئيس السوري أحمد الشرع):
   // the person; else e itself.
   int32_t PersonAfterNationality(int32_t e) const {
@@ -528,6 +564,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         if (!source) {
           if (int32_t e = c.ClaimedDoer(m.end, s.end_token, 10, target); e >= 0) source = Side{e};
         }
+        // 1d. "قصف مدفعي للحوثيين", "غارات لقوات التحالف": behind ل right after an attack
+        // noun (an adjective may stand between), an armed side is who attacks; a place
+        // (قصف لغزة) or a site (قصف لمخيمات) is what was struck, as below.
+        if (!source && !target && (t.cameo == "190" || t.cameo == "193" || t.cameo == "194" || t.cameo == "195")) {
+          if (const int32_t e = c.ArmedAfterL(m.end, s.end_token); e >= 0) {
+            source = Side{e};
+            for (int32_t r : c.RightEntities(doc.entities[e].end_token, s.end_token, 8))
+              if (c.Differ(*source, Side{r}) && c.Governed(r)) {
+                target = Side{r};
+                break;
+              }
+          }
+        }
         // 2. بين X و Y.
         if (!source) {
           for (int32_t k = m.end; k < s.end_token && k < m.end + 4; ++k) {
@@ -646,7 +695,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         if (left < 0 && boundary > s.first_token && c.cue[boundary - 1] == Cue::kComplementizer &&
             text::CountCodePoints(doc.tokens[boundary - 1].norm) > 2 &&
             doc.tokens[boundary - 1].norm.find("\xD8\xA8") != 0) {  // إنها, أنه (not بأن)
-          left = c.LeftEntity(s.first_token, boundary - 1);
+          left = c.Speaker(s.first_token, boundary - 1, matches);
         }
         // "قال الجيش التركي إن طائراته قصفت …": a subject owned by a pronoun (طائراته،
         // قواتها، عناصرهم) right after the complementizer belongs to the speaker.
@@ -658,7 +707,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
               owned == "\xD8\xA8\xD9\x84\xD8\xA7\xD8\xAF\xD9\x87" ||        // بلاده
               owned == "\xD8\xAC\xD9\x8A\xD8\xB4\xD9\x87" ||                  // جيشه
               owned == "\xD8\xAD\xD9\x83\xD9\x88\xD9\x85\xD8\xAA\xD9\x87")  // حكومته
-            left = c.LeftEntity(s.first_token, boundary - 1);
+            left = c.Speaker(s.first_token, boundary - 1, matches);
         }
         // "أصيب سفير بولندا عندما تعرضت قافلته لهجوم": a passive whose subject is owned by a
         // pronoun (قافلته) after عندما/بينما: its owner, named before, is the target.
@@ -927,6 +976,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           FusedPreposition(doc.tokens[m.end].norm) &&
           doc.tokens[m.end].norm.find("\xD9\x82\xD8\xB1\xD8\xA8") == std::string::npos)  // قرب
         continue;
+      // "الذين يتظاهرون أنهم في خدمة البلد": تظاهر with a clause is to pretend.
+      if (t.cameo.rfind("14", 0) == 0 && t.verb && m.end == m.first + 1 && m.end < s.end_token &&
+          doc.tokens[m.first].norm.find("\xD8\xAA\xD8\xB8\xD8\xA7\xD9\x87\xD8\xB1") != std::string::npos &&  // تظاهر
+          c.cue[m.end] == Cue::kComplementizer)
+        continue;
       // "تظاهرنا بالمثالية": to pretend to be, no demonstration (تظاهروا بالآلاف، بالقرب من are).
       if (t.cameo.rfind("14", 0) == 0 && t.verb && m.end == m.first + 1 && m.end < s.end_token &&
           doc.tokens[m.first].norm.find("\xD8\xAA\xD8\xB8\xD8\xA7\xD9\x87\xD8\xB1") != std::string::npos &&  // تظاهر
@@ -1024,6 +1078,13 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if (t.cameo == "1823" || t.cameo == "1712" || t.cameo == "183") {
         bool disaster = false;
         for (int32_t k = m.end; k < s.end_token && k < m.end + 10 && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
+        // "وأحرقت النيران نحو 62 ألف فدان": fire as the subject of the verb (not أطلق النار, an act).
+        if (t.verb && m.end < s.end_token) {
+          const std::string& n = doc.tokens[m.end].norm;
+          disaster |= n == "\xD8\xA7\xD9\x84\xD9\x86\xD9\x8A\xD8\xB1\xD8\xA7\xD9\x86" ||  // النيران
+                      n == "\xD8\xA7\xD9\x84\xD9\x86\xD8\xA7\xD8\xB1" ||                  // النار
+                      n == "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x86\xD9\x87";                     // السنه (ألسنة اللهب)
+        }
         // "دمر زلزال بقوة 7.7 درجة … وأدى إلى مقتل 370 شخصا": a disaster named before in the
         // sentence, with no attack word between, caused the deaths.
         for (int32_t k = std::max(s.first_token, m.first - 4); k < m.first && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
