@@ -24,7 +24,7 @@ Cue CueKind(const std::string& k) {
       {"intent", Cue::kIntent}, {"fear", Cue::kFear}, {"condition", Cue::kCondition},
       {"complementizer", Cue::kComplementizer}, {"attribution", Cue::kAttribPrep}, {"transmit", Cue::kTransmit},
       {"source-noun", Cue::kSourceNoun}, {"preposition", Cue::kPreposition}, {"between", Cue::kBetween},
-      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground}, {"reference", Cue::kReference}, {"disaster", Cue::kDisaster}, {"claim-before", Cue::kClaimBefore}, {"happening", Cue::kHappening}, {"aim", Cue::kAim}, {"figurative", Cue::kFigurative}, {"intent-verb", Cue::kIntentVerb}, {"control", Cue::kControl}, {"foil", Cue::kFoil}, {"sport", Cue::kSport}, {"scripture", Cue::kScripture}, {"cargo", Cue::kCargo}, {"subordinator", Cue::kSubordinator},
+      {"light-verb", Cue::kLightVerb}, {"stop", Cue::kStop}, {"relative", Cue::kRelative}, {"topic", Cue::kTopic}, {"background", Cue::kBackground}, {"reference", Cue::kReference}, {"disaster", Cue::kDisaster}, {"claim-before", Cue::kClaimBefore}, {"happening", Cue::kHappening}, {"aim", Cue::kAim}, {"figurative", Cue::kFigurative}, {"intent-verb", Cue::kIntentVerb}, {"control", Cue::kControl}, {"foil", Cue::kFoil}, {"sport", Cue::kSport}, {"scripture", Cue::kScripture}, {"cargo", Cue::kCargo}, {"institution", Cue::kInstitution}, {"subordinator", Cue::kSubordinator},
       {"possibility", Cue::kPossibility}, {"attributive", Cue::kAttributive},
       {"crowd", Cue::kCrowd}, {"quantity", Cue::kQuantity}, {"non-act", Cue::kNonAct},
       {"violent", Cue::kViolent}, {"claim", Cue::kClaim},

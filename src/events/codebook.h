@@ -42,7 +42,7 @@ struct Trigger {
 enum class Cue : uint8_t {
   kNone, kNegation, kNegNoun, kDeny, kIntent, kFear, kCondition, kComplementizer, kAttribPrep, kTransmit,
   kSourceNoun, kPreposition, kBetween, kLightVerb, kStop, kRelative, kTopic, kBackground, kReference, kDisaster, kClaimBefore, kHappening, kAim, kFigurative, kIntentVerb, kControl, kFoil, kSport, kScripture, kCargo, kSubordinator, kPossibility, kAttributive,
-  kCrowd, kQuantity, kNonAct, kViolent, kClaim, kCasualty, kLightVerbB, kPlaceNoun
+  kCrowd, kQuantity, kNonAct, kViolent, kClaim, kCasualty, kLightVerbB, kPlaceNoun, kInstitution
 };
 
 struct TriggerMatch {

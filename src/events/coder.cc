@@ -22,6 +22,24 @@ struct Side {
   bool second = false;  // the entity's second actor (الرئيسان)
 };
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A word shaped as an adjective of an attack: a nisba (مدفعي، جوية، حدودي، صاروخيا) or
+// one of the common intensities (مكثف، عنيف، كثيف، متواصل، واسع), masculine or feminine.
+bool Adjective(std::string_view n) {
+  if (n.rfind("\xD8\xA7\xD9\x84", 0) == 0) n.remove_prefix(4);  // ال
+  if (EndsWith(n, "\xD9\x8A") || EndsWith(n, "\xD9\x8A\xD9\x87") || EndsWith(n, "\xD9\x8A\xD8\xA7")) return true;  // ي يه يا
+  if (EndsWith(n, "\xD9\x87")) n.remove_suffix(2);  // ه (ة)
+  if (EndsWith(n, "\xD8\xA7")) n.remove_suffix(2);  // ا (tanwin)
+  for (std::string_view w : {"\xD9\x85\xD9\x83\xD8\xAB\xD9\x81", "\xD8\xB9\xD9\x86\xD9\x8A\xD9\x81",  // مكثف عنيف
+                             "\xD9\x83\xD8\xAB\xD9\x8A\xD9\x81",                                        // كثيف
+                             "\xD9\x85\xD8\xAA\xD9\x88\xD8\xA7\xD8\xB5\xD9\x84", "\xD9\x88\xD8\xA7\xD8\xB3\xD8\xB9"})  // متواصل واسع
+    if (n == w) return true;
+  return false;
+}
+
 struct Context {
   const Codebook& cb;
   Document& doc;
@@ -175,7 +193,7 @@ struct Context {
   int32_t ArmedAfterL(int32_t from, int32_t end) const {
     int32_t k = from;
     for (int adjectives = 0; k < end && adjectives < 2 && ent_of[k] < 0; ++adjectives) {
-      if (doc.tokens[k].kind != TokenKind::kWord || cue[k] != Cue::kNone || InTime(k)) return -1;
+      if (doc.tokens[k].kind != TokenKind::kWord || cue[k] != Cue::kNone || InTime(k) || !Adjective(doc.tokens[k].norm)) return -1;
       ++k;
     }
     if (k >= end || ent_of[k] < 0 || doc.entities[ent_of[k]].first_token != k) return -1;
@@ -266,9 +284,7 @@ struct Context {
   }
 };
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+
 
 // A verb marked plural (خطفوا، يطلقون): its subject stands before it, since a verb before
 // its subject is singular in Arabic.
@@ -678,7 +694,14 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           }
           // "سيارة مفخخة استهدفت دورية للجيش الأمريكي": behind a preposition, the first actor
           // after a material event is what it struck, not its doer.
-          if (!right.empty() && cb_.PartialAllowed(t.plover) && c.Governed(right[0])) {
+          // "سلسلة غارات استهدفت مواقع تتبع الحوثيين": after an attack verb told of the
+          // noun, the actor is what was struck.
+          const bool struck = !right.empty() && t.plover == "ASSAULT" &&
+                              std::any_of(matches.begin(), matches.end(), [&](const TriggerMatch& o) {
+                                return o.trigger->verb && o.trigger->plover == "ASSAULT" && o.first >= m.end &&
+                                       o.end <= doc.entities[right[0]].first_token;
+                              });
+          if (!right.empty() && ((cb_.PartialAllowed(t.plover) && c.Governed(right[0])) || struck)) {
             target = Side{right[0]};
           } else if (!right.empty()) {
             source = Side{right[0]};
@@ -738,6 +761,13 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
                                  return o.first == m.end && o.trigger->noun && !o.trigger->verb && !o.trigger->say &&
                                         !FusedPreposition(doc.tokens[o.first].norm);
                                }) ||
+                   // "سلسلة غارات عنيفة استهدفت مواقع …": the event noun just before is the subject.
+                   (t.plover == "ASSAULT" &&
+                    std::any_of(matches.begin(), matches.end(),
+                                [&](const TriggerMatch& o) {
+                                  return o.trigger->noun && !o.trigger->verb && o.trigger->plover == "ASSAULT" && o.first >= boundary &&
+                                         o.end <= m.first && m.first - o.end <= 1 && !FusedPreposition(doc.tokens[o.first].norm);
+                                })) ||
                    (PluralVerb(doc.tokens[m.first].norm) && !CountedVictimsBefore(c, s.first_token, m.first, t))) {
           // "استهدف هجوم انتحاري … موكبا لسفارة الولايات المتحدة": an event is the subject
           // (no one is named as doing it); "مجهولين خطفوا مصورا فرنسيا": a plural verb agrees
@@ -762,24 +792,37 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           // holds its subject inside.
           // "أدان البيان القرارات الإسرائيلية": a definite noun right after the verb that names
           // no actor is the subject; a nationality further on describes the object.
+          // So is a name we know with no country (أدان مجلس الوزراء استمرار الانتهاكات الإسرائيلية).
           const int32_t w = m.end;
-          const bool unnamed_subject = w < s.end_token && c.ent_of[w] < 0 && c.cue[w] == Cue::kNone && !c.InTime(w) &&
+          // Or a construct of two nouns (مجلس الوزراء، وزير الخارجية) naming no actor.
+          const int32_t named = w < s.end_token ? c.ent_of[w] : -1;
+          const bool no_country = named >= 0 && doc.entities[named].first_token == w && !c.Usable(named) &&
+                                  doc.entities[named].type != EntityType::kNorp && doc.entities[named].type != EntityType::kLoc;
+          const bool construct = named < 0 && w + 1 < s.end_token && c.ent_of[w + 1] < 0 && c.cue[w + 1] == Cue::kNone &&
+                                 doc.tokens[w + 1].kind == TokenKind::kWord &&
+                                 doc.tokens[w].norm.rfind("\xD8\xA7\xD9\x84", 0) != 0 &&   // no ال
+                                 doc.tokens[w + 1].norm.rfind("\xD8\xA7\xD9\x84", 0) == 0 &&  // ال
+                                 !EndsWith(doc.tokens[w + 1].norm, "\xD9\x8A") && !EndsWith(doc.tokens[w + 1].norm, "\xD9\x8A\xD9\x87");  // not an adjective
+          const bool unnamed_subject = w < s.end_token && (c.ent_of[w] < 0 || no_country) &&
+                                       (c.cue[w] == Cue::kNone || c.cue[w] == Cue::kInstitution) && !c.InTime(w) &&
                                        doc.tokens[w].kind == TokenKind::kWord &&
-                                       doc.tokens[w].norm.rfind("\xD8\xA7\xD9\x84", 0) == 0 &&  // ال
+                                       (no_country || construct || doc.tokens[w].norm.rfind("\xD8\xA7\xD9\x84", 0) == 0) &&  // ال
                                        !std::any_of(matches.begin(), matches.end(),
                                                     [&](const TriggerMatch& o) { return o.first <= w && w < o.end; });
+          const int32_t subject_end = no_country ? doc.entities[named].end_token : construct ? w + 2 : w + 1;
           for (int32_t e : c.RightEntities(m.first + 1, s.end_token, 6, /*stop_at_comma=*/true)) {
             if (c.Governed(e, !t.passive) || c.InQuote(m.end, doc.entities[e].first_token) || c.AfterClaim(e)) continue;
             if (auto pair = c.PairEndingAt(e); pair && pair->first.entity != e) continue;
             // Words between that end like adjectives (الأمنية، العسكرية، الشعبي) still describe
             // the subject (القوات الأمنية العراقية); another noun (القرارات) is the object.
             bool object_between = false;
-            for (int32_t k = w + 1; unnamed_subject && k < doc.entities[e].first_token; ++k) {
+            for (int32_t k = subject_end; unnamed_subject && k < doc.entities[e].first_token; ++k) {
               const std::string& n = doc.tokens[k].norm;
               object_between |= doc.tokens[k].kind == TokenKind::kWord && !EndsWith(n, "\xD9\x8A") &&
                                 !EndsWith(n, "\xD9\x8A\xD9\x87");  // ي، يه
             }
             if (unnamed_subject && object_between && !t.passive && doc.entities[e].type == EntityType::kNorp) {
+              e = c.PersonAfterNationality(e);
               target = Side{e};
               from = doc.entities[e].end_token;
               break;
@@ -1053,6 +1096,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         if (figurative) continue;
       }
+      // "منتدى التعاون الاستراتيجي", "لجنة التنسيق": an event noun naming an institution.
+      if (!t.verb && m.first > s.first_token && c.cue[m.first - 1] == Cue::kInstitution) continue;
       // "بمصادره الشرعية" (its sources) is no "مصادرة" (confiscation): a trigger written with
       // ta marbuta does not match a word that ends in ha.
       {
@@ -1114,9 +1159,19 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // doer must follow it (هجوم الكاتب على …), not lead others (هجوم شنه متمردو ديبي).
       const bool attack_word = t.pattern.find("\xD9\x87\xD8\xAC\xD9\x88\xD9\x85") != std::string::npos ||  // هجوم
                                t.pattern.find("\xD9\x87\xD8\xA7\xD8\xAC\xD9\x85") != std::string::npos;   // هاجم
-      if (t.cameo == "190" && attack_word && source && !source->second && c.doc.entities[source->entity].type == EntityType::kPer &&
-          (t.verb || (c.doc.entities[source->entity].first_token >= m.end &&
-                      c.doc.entities[source->entity].first_token <= m.end + 2)))
+      // So is a named person attacked by a verb whose doer is no armed side (هاجموا أورين
+      // علنا لانحيازه); gunmen, soldiers and rebels do strike people.
+      const auto armed = [&](const std::optional<Side>& side) {
+        if (!side) return false;
+        const Actor& a = c.ActorOf(*side);
+        return a.agent == "MIL" || a.agent == "REB" || a.agent == "INS" || a.agent == "COP" || a.agent == "SPY" || a.code == "UAF";
+      };
+      if (t.cameo == "190" && attack_word &&
+          ((source && !source->second && c.doc.entities[source->entity].type == EntityType::kPer &&
+            (t.verb || (c.doc.entities[source->entity].first_token >= m.end &&
+                        c.doc.entities[source->entity].first_token <= m.end + 2))) ||
+           (t.verb && !t.passive && t.pattern.find("\xD9\x87\xD8\xA7\xD8\xAC\xD9\x85") != std::string::npos &&  // هاجم
+            target && !target->second && c.doc.entities[target->entity].type == EntityType::kPer && !armed(source))))
         if (const CameoCode* criticize = cb_.Find("111")) {
           ev.cameo = criticize->code;
           ev.plover = criticize->plover;
@@ -1125,7 +1180,11 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
       // Negation right before the trigger, or a denial governing it.
       if (!t.starts_negated) {
-        for (int32_t k = m.first - 1; k >= s.first_token && k >= m.first - 2; --k) {
+        // "لم يحصل تبادل إطلاق نار": through a verb of happening, one word further.
+        int32_t reach = 2;
+        for (int32_t k = m.first - 1; k >= s.first_token && k >= m.first - 2; --k)
+          if (c.cue[k] == Cue::kHappening) reach = m.first - k + 1;
+        for (int32_t k = m.first - 1; k >= s.first_token && k >= m.first - reach; --k) {
           if (c.cue[k] == Cue::kNegation || c.cue[k] == Cue::kNegNoun) ev.negated = true;
           if (c.ent_of[k] >= 0) break;
         }
