@@ -143,6 +143,26 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
     doc.times.push_back(std::move(te));
     return len;
   };
+  // A Hijri year written with هـ (1436ه, one token or two): 4/8/1436هـ.
+  auto hijri_year = [&](int32_t k, int32_t* len) {
+    const std::string& n = tk[k].norm;
+    const int year = std::atoi(n.c_str());
+    if (year < 1300 || year > 1500) return 0;
+    if (n.size() == 6 && n.compare(4, 2, "\xD9\x87") == 0) return *len = 1, year;  // 1436ه
+    if (Number(tk[k]) == year && k + 1 < end && tk[k + 1].norm == "\xD9\x87") return *len = 2, year;
+    return 0;
+  };
+  if (i + 4 < end && tk[i].kind == TokenKind::kNumber && Separator(tk[i + 1]) && Number(tk[i + 2]) > 0 &&
+      tk[i + 3].norm == tk[i + 1].norm) {
+    int32_t ylen = 0;
+    if (const int hy = hijri_year(i + 4, &ylen)) {
+      const int hd = Number(tk[i]), hm = Number(tk[i + 2]);
+      int gy, gm, gd;
+      if (hm >= 1 && hm <= 12 && hd >= 1 && hd <= 30 && HijriToGregorian(hy, hm, hd, &gy, &gm, &gd))
+        return add(4 + ylen, DateRange{FormatDate(gy, gm, gd), FormatDate(gy, gm, gd)});
+      return 0;
+    }
+  }
   if (i + 4 < end && tk[i].kind == TokenKind::kNumber && Separator(tk[i + 1]) && Number(tk[i + 2]) > 0 &&
       tk[i + 3].norm == tk[i + 1].norm && Number(tk[i + 4]) > 0) {
     int a = Number(tk[i]), m = Number(tk[i + 2]), c = Number(tk[i + 4]);
@@ -166,6 +186,8 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
     TimeWord x = w0;
     if (number0) {
       day = Number(tk[j]), ++j;
+      // "5 من شهر صفر".
+      if (j + 1 < end && tk[j].norm == "\xD9\x85\xD9\x86" && tk[j + 1].norm == kShahr) ++j;  // من
     } else if (len0 > 0 && w0.kind == TimeWord::kOrdinal && w0.value <= 30) {
       day = w0.value, j += len0;
       if (j < end && tk[j].norm == "\xD9\x85\xD9\x86") ++j;  // من
