@@ -210,12 +210,26 @@ int32_t SpecialTime(const TimeLexicon& lex, Document& doc, int32_t i, int32_t en
         if (!with_h && k < end && tk[k].norm == "\xD9\x87") ++k;  // هـ
       }
       if ((day && zero_ok) || hy) {
+        // "شهر رمضان المقبل", "10 من شهر صفر الماضي": the direction word after it.
+        int dir = 0;
+        TimeWord after;
+        if (!hy && k < end && lex.Match(doc, k, end, &after) == 1 &&
+            (after.kind == TimeWord::kNext || after.kind == TimeWord::kPast)) {
+          dir = after.kind == TimeWord::kNext ? 1 : -1;
+          ++k;
+        }
         if (!hy && today) {
           hy = HijriYearOf(*today);
           int gy, gm, gd;
-          // A day later than the article in this Hijri year is last year's.
-          if (hy && HijriToGregorian(hy, hm, day ? day : 1, &gy, &gm, &gd) && Days(gy, gm, gd) > *today + chr::days(30))
-            --hy;
+          if (hy && HijriToGregorian(hy, hm, day ? day : 1, &gy, &gm, &gd)) {
+            const chr::sys_days when = Days(gy, gm, gd);
+            // Told as coming but already past this Hijri year: next year's. Told as past
+            // but still to come: last year's. Untold, a day more than a month after the
+            // article is last year's.
+            if (dir > 0 && when < *today) ++hy;
+            else if (dir < 0 && when > *today) --hy;
+            else if (dir == 0 && when > *today + chr::days(30)) --hy;
+          }
         }
         if (!hy) return add(k - i, std::nullopt);
         int ay, am, ad, by, bm, bd;
