@@ -699,7 +699,7 @@ async function viewEvents(el, params) {
     h(
       'div',
       { class: 'filter-actions' },
-      h('label', { class: 'check' }, all, ' يشمل المنفي والمُزمَع والافتراضي والمُشار إليه · include negated, intended, hypothetical, referenced'),
+      h('label', { class: 'check' }, all, ' يشمل المنفي والمُزمَع والافتراضي والمُشار إليه والعام · include negated, intended, hypothetical, referenced, generic'),
       h('button', { class: 'btn primary', type: 'submit', testid: 'events-submit' }, 'تطبيق · Apply'),
       h('a', { class: 'btn', href: '#/events' }, 'مسح · Clear'),
     ),

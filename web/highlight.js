@@ -100,6 +100,7 @@ export const MODALITY_AR = {
   intended: 'مُزمَع · intended',
   hypothetical: 'افتراضي · hypothetical',
   referenced: 'مُشار إليه · referenced',
+  generic: 'عام · generic',
 };
 
 export function tone(goldstein) {

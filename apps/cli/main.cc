@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   ev->add_option("--format", events.format, "table (default), csv or jsonl")
       ->check(CLI::IsMember({"table", "csv", "jsonl"}));
   ev->add_option("--limit", events.limit, "At most this many events");
-  ev->add_flag("--all", events.all, "Also negated, intended, hypothetical and referenced events (default: asserted and reported only)");
+  ev->add_flag("--all", events.all, "Also negated, intended, hypothetical, referenced and generic events (default: asserted and reported only)");
 
   std::string stats_db;
   auto* st = app.add_subcommand("stats", "Summarise a database");

@@ -78,7 +78,9 @@ struct Entity {
 
 // kReferenced: the text names the event as known background, not as news (قضية اغتيال
 // الحريري، منذ الهجوم، ذكرى المذبحة).
-enum class Modality : uint8_t { kAsserted, kReported, kIntended, kHypothetical, kReferenced };
+// kGeneric: a habit, a purpose or a description in the present tense with no time, not one
+// happening (هذه الجماعات تستهدف المدنيين، برامج تستهدف الطلاب، الأعمال التي تستهدف المدنيين).
+enum class Modality : uint8_t { kAsserted, kReported, kIntended, kHypothetical, kReferenced, kGeneric };
 const char* ModalityName(Modality modality);
 
 struct DateRange {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "text/arabic.h"
 #include "text/tsv.h"
@@ -106,6 +107,19 @@ Result<std::shared_ptr<const Codebook>> Codebook::Load(const std::string& dir) {
       if (tr.tokens[0].star) cb->by_prefix_[Prefix3(tr.tokens[0].stem)].push_back(idx);
       else cb->by_first_[tr.tokens[0].stem].push_back(idx);
       cb->triggers_.push_back(std::move(tr));
+    }
+  }
+  // Imperfect verbs: a first word in ي (يقصف), or in ت where the same verb is listed in ي
+  // (تقصف beside يقصف; not تعرض، تظاهر, which are perfects).
+  {
+    static const std::string kYa = "\xD9\x8A", kTa = "\xD8\xAA";  // ي ت
+    std::unordered_set<std::string> ya;
+    for (const auto& tr : cb->triggers_)
+      if (tr.verb && tr.tokens[0].stem.rfind(kYa, 0) == 0) ya.insert(tr.tokens[0].stem);
+    for (auto& tr : cb->triggers_) {
+      if (!tr.verb) continue;
+      const std::string& first = tr.tokens[0].stem;
+      tr.present = first.rfind(kYa, 0) == 0 || (first.rfind(kTa, 0) == 0 && ya.count(kYa + first.substr(kTa.size())));
     }
   }
   auto plover = text::ReadTsv(dir + "/codebook/plover.tsv", {"plover", "actors"});

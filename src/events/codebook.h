@@ -36,6 +36,7 @@ struct Trigger {
   double goldstein = 0;
   bool verb = false, noun = false, sym = false, passive = false, say = false;
   bool starts_negated = false;  // the pattern itself holds the negation (لا يرى)
+  bool present = false;  // a verb in the imperfect (يستهدف، تقصف): a habit or a description unless timed
 };
 
 // Cue kinds of data/lexicon/cues.tsv.

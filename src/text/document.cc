@@ -21,6 +21,7 @@ const char* ModalityName(Modality modality) {
     case Modality::kIntended: return "intended";
     case Modality::kHypothetical: return "hypothetical";
     case Modality::kReferenced: return "referenced";
+    case Modality::kGeneric: return "generic";
   }
   return "asserted";
 }
