@@ -332,6 +332,16 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
             continue;
           }
         }
+        if (doc.tokens[j].norm == "(" && !run.empty() && run.back().first.kind == TimeWord::kMonth && j + 2 < s.end_token) {
+          // The other series' name in brackets: 11 سبتمبر (أيلول) 2001.
+          TimeWord alias;
+          if (int32_t alen = lex.Match(doc, j + 1, s.end_token, &alias);
+              alen > 0 && alias.kind == TimeWord::kMonth && j + 1 + alen < s.end_token && doc.tokens[j + 1 + alen].norm == ")") {
+            j += 2 + alen;
+            last = j;
+            continue;
+          }
+        }
         if (doc.tokens[j].kind == TokenKind::kNumber && j + 1 < s.end_token) {
           // A number belongs to the run when a month name is next, or it follows a month/year word.
           TimeWord next;
