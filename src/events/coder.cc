@@ -983,6 +983,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         const std::string& prev = doc.tokens[g].norm;
         if (g > s.first_token && (prev == "\xD9\x81\xD9\x8A" || prev == "\xD8\xB9\xD9\x86")) --g;  // في عن
         referenced = c.cue[g] == Cue::kReference;
+        // "الذكرى السبعين لأول عملية قصف نووية": an anniversary a few words before.
+        for (int32_t k = std::max(s.first_token, m.first - 5); k < m.first && !referenced; ++k) {
+          std::string_view n = doc.tokens[k].norm;
+          if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD8\xA8", 0) == 0 || n.rfind("\xD9\x84", 0) == 0) n.remove_prefix(2);  // و ب ل
+          referenced = n == "\xD8\xB0\xD9\x83\xD8\xB1\xD9\x8A" || n == "\xD8\xA7\xD9\x84\xD8\xB0\xD9\x83\xD8\xB1\xD9\x8A";  // ذكري الذكري
+        }
         // "اتهامات بارتكاب اعتداء جنسي", "بتهمة تنفيذ هجوم": through a noun of doing.
         if (!referenced && g == m.first - 1 && g > s.first_token && c.cue[g - 1] == Cue::kReference) {
           std::string_view n = prev;
