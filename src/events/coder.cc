@@ -1143,6 +1143,9 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // "ريال مدريد يستهدف رويس", "خطف الفريق الفوز في المباراة": in a sports report an
       // attack, a storming or a snatching is the game's. Killing never is.
       if ((t.cameo == "190" || t.cameo == "170" || t.cameo == "181") && c.SentenceHas(s, Cue::kSport)) continue;
+      // "يلتقيان غدا في مباراة كأس السوبر", "رفض اللاعب العرض": teams meet and players refuse
+      // in a sports report; no diplomacy.
+      if ((t.plover == "CONSULT" || t.plover == "REJECT" || t.plover == "AGREE") && c.SentenceHas(s, Cue::kSport)) continue;
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
       // an accident are no assault.
       // So are destruction and explosions in them (الحريق دمر جزءا من الطريق).
@@ -1251,8 +1254,29 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             (other.trigger->cameo.rfind("13", 0) == 0 || other.trigger->cameo.rfind("02", 0) == 0 ||
              other.trigger->cameo.rfind("10", 0) == 0))
           intended = true;
+      // "لمنع المتمردين من إحكام سيطرتهم", "لمنع هجمات": what is to be prevented has not happened.
+      for (int32_t k = std::max(s.first_token, m.first - 6); k < m.first && !intended; ++k) {
+        std::string_view n = doc.tokens[k].norm;
+        if (n.rfind("\xD9\x88", 0) == 0) n.remove_prefix(2);  // و
+        if (n.rfind("\xD9\x84", 0) == 0) n.remove_prefix(2);  // ل
+        intended = n == "\xD9\x85\xD9\x86\xD8\xB9" || n == "\xD9\x8A\xD9\x85\xD9\x86\xD8\xB9" ||  // منع يمنع
+                   n == "\xD8\xAA\xD9\x85\xD9\x86\xD8\xB9";                                      // تمنع
+      }
+      // "شدد على التعاون الكامل مع …", "أكد على الحوار": a noun a speaker insists on is urged,
+      // not done.
+      if (!t.verb && m.first >= s.first_token + 2 && doc.tokens[m.first - 1].norm == "\xD8\xB9\xD9\x84\xD9\x8A")  // على
+        for (const auto& other : matches)
+          if (other.trigger->say && other.end == m.first - 1) intended = true;
+      // A fear or a condition reaches back to the sentence start, but not across a clause
+      // told as fact (وتوقع التقرير زيادة الهجمات … عندما فجر انتحاري نفسه).
+      int32_t floor = s.first_token;
+      for (int32_t k = m.first - 1; k >= s.first_token; --k)
+        if (c.cue[k] == Cue::kSubordinator) {
+          floor = k + 1;
+          break;
+        }
       for (int32_t k = s.first_token; k < m.first; ++k) {
-        if (c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) hypothetical = true;
+        if ((c.cue[k] == Cue::kCondition || c.cue[k] == Cue::kFear) && k >= floor) hypothetical = true;
         if (c.cue[k] == Cue::kPossibility && k >= m.first - 3) hypothetical = true;
         if ((c.cue[k] == Cue::kIntent || c.cue[k] == Cue::kIntentVerb) && k >= m.first - 4) intended = true;
         if (c.cue[k] == Cue::kAttribPrep || c.cue[k] == Cue::kTransmit) reported = true;
