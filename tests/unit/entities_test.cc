@@ -80,6 +80,13 @@ TEST(Entities, BareAgentsTakeTheOneCountryOfTheirContext) {
   // One person (الناشط) may be named next: not a bare agent.
   auto one = testing::AnalyzeText("قال الناشط في القاهرة إن الوضع هادئ.", "2008-05-01");
   EXPECT_EQ(FindEntity(one, "الناشط"), nullptr);
+  // A bare النظام is the regime in news of Syria only; in Saudi news it is "the regulations".
+  auto rules = testing::AnalyzeText("وأوضح أمين الأحساء أن النظام الإلكتروني يخدم سكان الرياض.", "2015-07-22");
+  EXPECT_EQ(FindEntity(rules, "النظام"), nullptr);
+  auto regime = testing::AnalyzeText("قصفت قوات النظام بلدات في ريف إدلب. وقال النظام إن العملية مستمرة.", "2015-07-22");
+  const Entity* syria = FindEntity(regime, "النظام");
+  ASSERT_NE(syria, nullptr);
+  EXPECT_EQ(syria->actor->code, "SYRGOV");
   // The government of the one country in context (not الوزير, one person).
   auto gov = testing::AnalyzeText("وانتقدت المعارضة في فنزويلا الحكومة.", "2022-03-05");
   const Entity* g = FindEntity(gov, "الحكومة");
