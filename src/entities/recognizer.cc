@@ -1,6 +1,7 @@
 #include "entities/recognizer.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "text/arabic.h"
@@ -131,6 +132,27 @@ struct State {
            w == "\xD9\x85\xD8\xAC\xD9\x87\xD9\x88\xD9\x84\xD9\x8A\xD9\x86";      // مجهولين
   }
 
+  // Words that alone are mostly a concept or an adjective: الأمن "security" (زعزعة الأمن),
+  // البحرية "marine" (الواجهة البحرية), المعارض "exhibitions", and aircraft, whose side a bare mention seldom tells
+  // (قصفت الطائرات: the coalition's, not Yemen's). With a nationality, or in a longer name
+  // (قوات الأمن، رجال الأمن), they are actors.
+  static bool ConceptWord(std::string_view word) {
+    // Past a conjunction and a preposition (والأمن، بالأمن، للأمن).
+    if (word.rfind("\xD9\x88", 0) == 0 || word.rfind("\xD9\x81", 0) == 0) word.remove_prefix(2);  // و ف
+    std::string with_article;
+    if (word.rfind("\xD9\x84\xD9\x84", 0) == 0) {  // لل → ال
+      with_article = "\xD8\xA7" + std::string(word.substr(2));
+      word = with_article;
+    } else if (word.rfind("\xD8\xA8\xD8\xA7\xD9\x84", 0) == 0 || word.rfind("\xD9\x83\xD8\xA7\xD9\x84", 0) == 0) {  // بال كال
+      word.remove_prefix(2);
+    }
+    for (std::string_view w : {"\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x86", "\xD8\xA7\xD9\x84\xD8\xA8\xD8\xAD\xD8\xB1\xD9\x8A\xD9\x87", "\xD8\xA7\xD9\x84\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA",  // الامن البحريه الطائرات
+                               "\xD8\xA7\xD9\x84\xD8\xB7\xD9\x8A\xD8\xB1\xD8\xA7\xD9\x86", "\xD8\xA7\xD9\x84\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD8\xA7\xD8\xAA", "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD9\x88\xD8\xAD\xD9\x8A\xD8\xA7\xD8\xAA"})  // الطيران المقاتلات المروحيات
+      if (word == w) return true;
+    if (word == "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB9\xD8\xA7\xD8\xB1\xD8\xB6") return true;  // المعارض: "exhibitions" far more than "the opponent"
+    return false;
+  }
+
   // Agents that stand for a country's institution or people without a nationality; people
   // (CVL) only in the plural (المتظاهرين، النشطاء), as one person (الناشط) may be named next.
   static bool BareAgentKind(const std::string& agent, std::string_view last) {
@@ -153,6 +175,23 @@ struct State {
   void ResolveBare() {
     if (bare.empty()) return;
     std::vector<char> drop(doc.entities.size(), 0);
+    // The article's own country: one that has at least two thirds of its country mentions
+    // (and two or more). A bare agent with no country near it takes that one.
+    std::string article_country;
+    {
+      std::map<std::string, int> counts;
+      int total = 0;
+      for (size_t k = 0; k < doc.entities.size(); ++k) {
+        const Entity& other = doc.entities[k];
+        if (std::any_of(bare.begin(), bare.end(), [&](const auto& b) { return b.first == static_cast<int32_t>(k); })) continue;
+        std::string c = other.place ? other.place->country : other.actor ? other.actor->country : "";
+        if (c.empty() || c == "IGO" || (other.actor && other.actor->code.rfind("IGO", 0) == 0)) continue;
+        ++counts[c];
+        ++total;
+      }
+      for (const auto& [c, n] : counts)
+        if (n >= 2 && 3 * n >= 2 * total) article_country = c;
+    }
     for (auto [e, from] : bare) {
       Entity& en = doc.entities[e];
       int32_t end = static_cast<int32_t>(doc.tokens.size());
@@ -173,6 +212,7 @@ struct State {
         if (country.empty()) country = c;
         else if (c != country) several = true;
       }
+      if (country.empty() && !several) country = article_country;
       const Country* c = several || country.empty() ? nullptr : g.CountryByIso(country);
       // A bare النظام is the regime in news of Syria; elsewhere it is mostly "the system" or
       // "the regulations" (وفق النظام، النظام الإلكتروني، النظام المصرفي).
@@ -417,7 +457,8 @@ struct State {
         } else {
           // "وفرقت الشرطة المتظاهرين": a definite agent with no nationality takes the
           // country of its context, decided after the pass.
-          if (bare_agents && Definite(end - 1) && BareAgentKind(g.agents()[ag->index], doc.tokens[end - 1].norm)) {
+          if (bare_agents && Definite(end - 1) && BareAgentKind(g.agents()[ag->index], doc.tokens[end - 1].norm) &&
+              !(end - i == 1 && ConceptWord(doc.tokens[i].norm))) {
             Actor a;
             a.agent = g.agents()[ag->index];
             bare.emplace_back(static_cast<int32_t>(doc.entities.size()), previous_sentence);

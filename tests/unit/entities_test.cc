@@ -87,6 +87,27 @@ TEST(Entities, BareAgentsTakeTheOneCountryOfTheirContext) {
   const Entity* syria = FindEntity(regime, "النظام");
   ASSERT_NE(syria, nullptr);
   EXPECT_EQ(syria->actor->code, "SYRGOV");
+  // Bare words that are mostly a concept or an adjective are no actors.
+  auto concept_words = testing::AnalyzeText("وأقيم الحفل في الواجهة البحرية بالدمام لتعزيز الأمن.", "2015-07-22");
+  EXPECT_EQ(FindEntity(concept_words, "البحرية"), nullptr);
+  EXPECT_EQ(FindEntity(concept_words, "الأمن"), nullptr);
+  auto with_clitic = testing::AnalyzeText("وشعر السكان في الرياض بالأمن والاستقرار.", "2015-07-22");
+  EXPECT_EQ(FindEntity(with_clitic, "بالأمن"), nullptr);
+  EXPECT_EQ(FindEntity(with_clitic, "الأمن"), nullptr);
+  // With no country near it, a bare agent takes the article's own country, when one has two
+  // thirds of its country mentions.
+  auto article = testing::AnalyzeText(
+      "تظاهر المئات في تونس أمس. وقال شهود إن المسيرة انطلقت من ساحة الحكومة في تونس. "
+      "وردد المشاركون شعارات كثيرة. ولم تعلق السلطات على ما جرى.", "2024-09-14");
+  const Entity* authorities = FindEntity(article, "السلطات");
+  ASSERT_NE(authorities, nullptr);
+  EXPECT_EQ(authorities->actor->code, "TUNGOV");
+  auto fairs = testing::AnalyzeText("وتقام المعارض والمؤتمرات في الرياض.", "2015-07-22");
+  EXPECT_EQ(FindEntity(fairs, "المعارض"), nullptr);
+  auto navy = testing::AnalyzeText("وأعلنت البحرية الأمريكية أن سفنها في الخليج.", "2015-07-22");
+  const Entity* us_navy = FindEntity(navy, "البحرية الأمريكية");
+  ASSERT_NE(us_navy, nullptr);
+  EXPECT_EQ(us_navy->actor->code, "USAMIL");
   // The government of the one country in context (not الوزير, one person).
   auto gov = testing::AnalyzeText("وانتقدت المعارضة في فنزويلا الحكومة.", "2022-03-05");
   const Entity* g = FindEntity(gov, "الحكومة");
