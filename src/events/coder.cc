@@ -28,6 +28,12 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The word without a leading conjunction و or ف.
+std::string_view WithoutConj(std::string_view n) {
+  if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+  return n;
+}
+
 // A word shaped as an adjective of an attack: a nisba (مدفعي، جوية، حدودي، صاروخيا) or
 // one of the common intensities (مكثف، عنيف، كثيف، متواصل، واسع), masculine or feminine.
 bool Adjective(std::string_view n) {
@@ -160,8 +166,7 @@ struct Context {
     // after its token does).
     const Token& tok = doc.tokens[en.first_token];
     if (owner && en.span.start > tok.span.start) {
-      std::string_view n = tok.norm;
-      if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+      std::string_view n = WithoutConj(tok.norm);
       if (n.rfind("\xD9\x84", 0) == 0 || n.rfind("\xD8\xA8", 0) == 0) return true;    // ل ب
     }
     for (int32_t k = en.first_token - 1; k >= 0 && k >= en.first_token - 3; --k) {
@@ -326,7 +331,7 @@ bool AfterEventNoun(const std::vector<TriggerMatch>& matches, int32_t k) {
 
 // A token opening with a preposition fused to the article (بالغاز، للجيش، وبالقوات).
 bool FusedPreposition(std::string_view n) {
-  if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+  n = WithoutConj(n);
   return n.rfind("\xD8\xA8\xD8\xA7\xD9\x84", 0) == 0 || n.rfind("\xD9\x84\xD9\x84", 0) == 0;  // بال لل
 }
 
@@ -1380,8 +1385,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           "\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF", "\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF\xD8\xAA", "\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF\xD9\x88\xD8\xA7", "\xD8\xB1\xD8\xA7\xD9\x8A", "\xD8\xB1\xD8\xA7\xD8\xAA", "\xD8\xB1\xD8\xA7\xD9\x88\xD8\xA7", "\xD8\xB1\xD8\xA7\xD9\x8A\xD8\xAA", "\xD8\xB1\xD8\xA7\xD9\x8A\xD9\x86\xD8\xA7", "\xD8\xB3\xD9\x85\xD8\xB9", "\xD8\xB3\xD9\x85\xD8\xB9\xD8\xAA", "\xD8\xB3\xD9\x85\xD8\xB9\xD9\x88\xD8\xA7", "\xD8\xB4\xD9\x87\xD8\xAF", "\xD8\xB4\xD9\x87\xD8\xAF\xD8\xAA"};
       bool aspect = false;
       for (int32_t k = std::max(s.first_token, m.first - 6); k < m.first; ++k) {
-        std::string_view n = doc.tokens[k].norm;
-        if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+        std::string_view n = WithoutConj(doc.tokens[k].norm);
         aspect |= (k >= m.first - 3 && kAspect.count(n) > 0) || kWitness.count(n) > 0;
         // "قبل أن يترجل ويطلق عليه النار", "بعد أن يقتحم": a narrative's sequence.
         if (k > s.first_token && n == "\xD8\xA7\xD9\x86" &&  // ان
@@ -1395,8 +1399,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           "\xD9\x8A\xD8\xB4\xD9\x86", "\xD8\xAA\xD8\xB4\xD9\x86", "\xD9\x8A\xD8\xB4\xD9\x86\xD9\x88\xD9\x86", "\xD9\x8A\xD9\x86\xD9\x81\xD8\xB0", "\xD8\xAA\xD9\x86\xD9\x81\xD8\xB0", "\xD9\x8A\xD9\x86\xD9\x81\xD8\xB0\xD9\x88\xD9\x86", "\xD9\x8A\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8", "\xD8\xAA\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8", "\xD9\x8A\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8\xD9\x88\xD9\x86"};
       bool present_light = false;
       for (int32_t k = std::max(s.first_token, m.first - 3); !t.verb && k < m.first; ++k) {
-        std::string_view n = doc.tokens[k].norm;
-        if (n.rfind("\xD9\x88", 0) == 0 || n.rfind("\xD9\x81", 0) == 0) n.remove_prefix(2);  // و ف
+        std::string_view n = WithoutConj(doc.tokens[k].norm);
         present_light |= kPresentLight.count(n) > 0;
       }
       if (((t.verb && t.present) || present_light) && !future && !aspect && !ev.negated && (t.plover == "ASSAULT" || t.cameo == "170") &&
