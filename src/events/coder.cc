@@ -1047,15 +1047,48 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // "تظاهرنا بالمثالية": to pretend to be, no demonstration (تظاهروا بالآلاف، بالقرب من are).
       if (t.cameo.rfind("14", 0) == 0 && t.verb && m.end == m.first + 1 && m.end < s.end_token &&
           doc.tokens[m.first].norm.find("\xD8\xAA\xD8\xB8\xD8\xA7\xD9\x87\xD8\xB1") != std::string::npos &&  // تظاهر
-          FusedPreposition(doc.tokens[m.end].norm)) {
+          (FusedPreposition(doc.tokens[m.end].norm) ||
+           // "يتظاهر بمظهر الضحية": ب without the article, not a place (بمدينة، ببغداد).
+           (WithoutConj(doc.tokens[m.end].norm).rfind("\xD8\xA8", 0) == 0 && c.ent_of[m.end] < 0 &&
+            c.cue[m.end] != Cue::kPlaceNoun && !std::any_of(readings[m.end].begin(), readings[m.end].end(), [&](const morph::Reading& r) {
+              return r.prep == 'b' && cb_.CueOf({morph::Reading{r.stem}}) == Cue::kPlaceNoun;
+            })))) {
         const std::string& n = doc.tokens[m.end].norm;
         bool count_or_place = false;
         for (const char* w : {"\xD9\x82\xD8\xB1\xD8\xA8", "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x81",  // قرب الاف
                               "\xD9\x85\xD8\xA6\xD8\xA7\xD8\xAA", "\xD8\xB9\xD8\xB4\xD8\xB1\xD8\xA7\xD8\xAA",  // مئات عشرات
-                              "\xD9\x85\xD9\x84\xD8\xA7\xD9\x8A\xD9\x8A\xD9\x86"})  // ملايين
+                              "\xD9\x85\xD9\x84\xD8\xA7\xD9\x8A\xD9\x8A\xD9\x86",  // ملايين
+                              // the manner of it: بكثافة، بأعداد كبيرة، بشكل سلمي، بصورة، بهدوء، بحشود
+                              "\xD9\x83\xD8\xAB\xD8\xA7\xD9\x81\xD9\x87", "\xD8\xA7\xD8\xB9\xD8\xAF\xD8\xA7\xD8\xAF", "\xD8\xB4\xD9\x83\xD9\x84", "\xD8\xB5\xD9\x88\xD8\xB1\xD9\x87", "\xD9\x87\xD8\xAF\xD9\x88\xD8\xA1", "\xD8\xAD\xD8\xB4\xD9\x88\xD8\xAF"})
           count_or_place |= n.find(w) != std::string::npos;
         if (!count_or_place) continue;
       }
+      // "قطع الطريق على تقارب إيراني روسي": to forestall, no road blocked.
+      if (t.cameo == "144" && m.end < s.end_token && doc.tokens[m.end].norm == "\xD8\xB9\xD9\x84\xD9\x8A") continue;  // على
+      // "احتشدت قوات من الجيش": troops massing is no protest.
+      if (t.cameo == "141" && t.verb) {
+        bool troops = false;
+        for (int32_t e : c.RightEntities(m.end, s.end_token, 3)) {
+          const Entity& en = doc.entities[e];
+          if (en.actor && (en.actor->agent == "MIL" || en.actor->agent == "REB")) troops = true;
+          break;
+        }
+        if (troops) continue;
+      }
+      // "الحضور الذي احتشدوا لمشاهدتها", "احتشد المئات للاحتفال": a crowd gathered to watch
+      // or to celebrate.
+      if (t.cameo == "141" && t.verb) {
+        bool festive = false;
+        for (int32_t k = m.end; k < s.end_token && k < m.end + 4 && !festive; ++k) {
+          const std::string_view n = WithoutConj(doc.tokens[k].norm);
+          for (std::string_view w : {"\xD9\x84\xD9\x85\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF", "\xD9\x84\xD9\x85\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9", "\xD9\x84\xD9\x84\xD8\xA7\xD8\xAD\xD8\xAA\xD9\x81\xD8\xA7\xD9\x84", "\xD9\x84\xD8\xA7\xD8\xB3\xD8\xAA\xD9\x82\xD8\xA8\xD8\xA7\xD9\x84", "\xD9\x84\xD8\xAD\xD8\xB6\xD9\x88\xD8\xB1"})  // لمشاهد لمتابع للاحتفال لاستقبال لحضور
+            festive |= n.rfind(w, 0) == 0;
+        }
+        if (festive) continue;
+      }
+      // "لتنظيم تظاهرات سلمية": a protest to be organized.
+      const bool to_organize = t.plover == "PROTEST" && !t.verb && m.first > s.first_token &&
+                               WithoutConj(doc.tokens[m.first - 1].norm) == "\xD9\x84\xD8\xAA\xD9\x86\xD8\xB8\xD9\x8A\xD9\x85";  // لتنظيم
       // "استدعت المملكة سفيرها احتجاجا على …", "اشتباكات … احتجاجا على": the protest is the
       // purpose of another act told before it, which is the event.
       // Not where protesters are named (المتظاهرين … احتجاجا): theirs is a protest.
@@ -1264,7 +1297,7 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
             if (!r.future) plain.push_back(r);
           future = cb_.CueOf(plain) != c.cue[k];
         }
-      bool reported = false, intended = future, hypothetical = false;
+      bool reported = false, intended = future || to_organize, hypothetical = false;
       // "هدد ليبرمان باغتيال هنية": what a threat names is intended, not done (the threat
       // is its own event, CAMEO 13).
       // So is what a call or demand names (دعت النقابة إلى إضراب شامل): asked for, not done.
