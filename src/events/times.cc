@@ -127,6 +127,19 @@ int HijriYearOf(chr::sys_days day) {
   return U_SUCCESS(status) ? y : 0;
 }
 
+// A year unit and its number as one word (عام2011، العام2015، سنة2010): the year, else 0.
+int GluedYear(std::string_view n) {
+  const size_t d = n.find_first_of("0123456789");
+  if (d == std::string_view::npos || d == 0 || n.size() - d != 4) return 0;
+  const std::string_view unit = n.substr(0, d), digits = n.substr(d);
+  if (digits.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  bool known = false;
+  for (std::string_view u : {"\xD8\xB9\xD8\xA7\xD9\x85", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85", "\xD8\xB3\xD9\x86\xD9\x87", "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x86\xD9\x87"})  // عام العام سنه السنه
+    known |= unit == u;
+  const int y = std::atoi(std::string(digits).c_str());
+  return known && y >= 1900 && y <= 2100 ? y : 0;
+}
+
 bool Separator(const Token& t) { return t.kind == TokenKind::kPunct && (t.norm == "/" || t.norm == "-"); }
 
 // Forms the run of FindTimes does not read: a numeric date (15/04/2024 day first, as in
@@ -298,6 +311,14 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
       std::vector<int> numbers;
       int32_t j = i, last = -1;
       while (j < s.end_token) {
+        // "مارس عام2011": a month's year unit and number written as one word.
+        if (!run.empty() && run.back().first.kind == TimeWord::kMonth) {
+          if (const int y = GluedYear(doc.tokens[j].norm)) {
+            numbers.push_back(y);
+            last = ++j;
+            break;
+          }
+        }
         TimeWord w;
         int32_t len = lex.Match(doc, j, s.end_token, &w);
         if (len > 0 && w.kind == TimeWord::kOrdinal) {
