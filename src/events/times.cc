@@ -295,6 +295,21 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
   text::Utf8Index index(doc.text);
   for (const auto& s : doc.sentences) {
     int32_t i = s.first_token;
+    // "1951 - الحكومة البريطانية توافق …": a line of a chronology opens with its year, which
+    // is the year of the day and month named in it.
+    int sentence_year = 0;
+    if (s.end_token - s.first_token > 2 && doc.tokens[i].kind == TokenKind::kNumber && Separator(doc.tokens[i + 1])) {
+      const int y = Number(doc.tokens[i]);
+      if (y >= 1800 && y <= 2100) {
+        sentence_year = y;
+        TimeExpr te;
+        te.span = doc.tokens[i].span;
+        te.text = std::string(index.Slice(te.span));
+        te.resolved = DateRange{FormatDate(y, 1, 1), FormatDate(y, 12, 31)};
+        doc.times.push_back(std::move(te));
+        i += 2;
+      }
+    }
     while (i < s.end_token) {
       if (int32_t len = SpecialTime(lex, doc, i, s.end_token, dated ? &today : nullptr, index)) {
         i += len;
@@ -490,7 +505,9 @@ void FindTimes(const TimeLexicon& lex, const std::string& date, Document& doc) {
           }
           bool has_year = false;
           for (int n : numbers) has_year |= n >= 1900;
-          if (!has_year) {
+          if (!has_year && sentence_year) {
+            y = sentence_year;
+          } else if (!has_year) {
             if (dir > 0) y = m > m0 ? y0 : y0 + 1;        // تشرين الأول المقبل
             else if (dir < 0) y = m < m0 ? y0 : y0 - 1;   // آذار الماضي
             else if (m > m0) --y;  // a month later in the year than the article: last year's
