@@ -1174,6 +1174,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         }
         if (cited) continue;
       }
+      // "داهمته السيول": floods overtake, they do not raid.
+      if (t.cameo == "170" && t.verb &&
+          ((m.end < s.end_token && c.cue[m.end] == Cue::kDisaster) ||
+           (m.first - 1 >= s.first_token && c.cue[m.first - 1] == Cue::kDisaster) ||
+           (m.first - 2 >= s.first_token && c.cue[m.first - 2] == Cue::kDisaster)))
+        continue;
       // "قال تعالى: «من قتل نفسا …»": a verse quoted tells no news.
       if (t.plover == "ASSAULT" && c.SentenceHas(s, Cue::kScripture)) continue;
       // "وَلَئِن قُتِلْتُمْ": a fully vocalized word is a verse, a saying or a poem; news marks
@@ -1199,7 +1205,8 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       if ((t.cameo == "190" || t.cameo == "170" || t.cameo == "181") && c.SentenceHas(s, Cue::kSport)) continue;
       // "يلتقيان غدا في مباراة كأس السوبر", "رفض اللاعب العرض", "طلب المدرب": teams meet,
       // players refuse and coaches ask in a sports report; no diplomacy.
-      if (t.plover != "ASSAULT" && t.plover != "PROTEST" && t.plover != "COERCE" && t.plover != "MOBILIZE" &&
+      if (((t.plover != "ASSAULT" && t.plover != "PROTEST" && t.plover != "COERCE" && t.plover != "MOBILIZE") ||
+           t.cameo == "174") &&  // ترحيل العقوبة إلى المباراة المقبلة: a penalty carried over
           c.SentenceHas(s, Cue::kSport))
         continue;
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
@@ -1427,13 +1434,16 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       }
       // So is an attack noun carried by a light verb in the present (طالبان التي تشن هجمات ضد
       // القوات الأفغانية).
-      static const std::unordered_set<std::string_view> kPresentLight = {
-          // يشن تشن يشنون ينفذ تنفذ ينفذون يرتكب ترتكب يرتكبون
-          "\xD9\x8A\xD8\xB4\xD9\x86", "\xD8\xAA\xD8\xB4\xD9\x86", "\xD9\x8A\xD8\xB4\xD9\x86\xD9\x88\xD9\x86", "\xD9\x8A\xD9\x86\xD9\x81\xD8\xB0", "\xD8\xAA\xD9\x86\xD9\x81\xD8\xB0", "\xD9\x8A\xD9\x86\xD9\x81\xD8\xB0\xD9\x88\xD9\x86", "\xD9\x8A\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8", "\xD8\xAA\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8", "\xD9\x8A\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8\xD9\x88\xD9\x86"};
+      // (with their clitics: يشنها، ينفذون).
+      static const std::string_view kPresentLight[] = {
+          // يشن تشن ينفذ تنفذ يرتكب ترتكب
+          "\xD9\x8A\xD8\xB4\xD9\x86", "\xD8\xAA\xD8\xB4\xD9\x86", "\xD9\x8A\xD9\x86\xD9\x81\xD8\xB0", "\xD8\xAA\xD9\x86\xD9\x81\xD8\xB0", "\xD9\x8A\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8", "\xD8\xAA\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8"};
       bool present_light = false;
-      for (int32_t k = std::max(s.first_token, m.first - 3); !t.verb && k < m.first; ++k) {
+      // Before the noun, or right after it with its pronoun (هجمات يشنها متشددون).
+      for (int32_t k = std::max(s.first_token, m.first - 3); !t.verb && k < std::min(s.end_token, m.end + 1); ++k) {
+        if (k >= m.first && k < m.end) continue;
         std::string_view n = WithoutConj(doc.tokens[k].norm);
-        present_light |= kPresentLight.count(n) > 0;
+        for (std::string_view w : kPresentLight) present_light |= n.rfind(w, 0) == 0;
       }
       if (((t.verb && t.present) || present_light) && !future && !aspect && !ev.negated && (t.plover == "ASSAULT" || t.cameo == "170") &&
           (ev.modality == Modality::kAsserted || ev.modality == Modality::kReported)) {
