@@ -9,6 +9,12 @@
 
 namespace rasd::entities {
 
+namespace {
+bool EndsWithView(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
 TokenReadings ComputeReadings(const Document& doc) {
   TokenReadings out;
   out.reserve(doc.tokens.size());
@@ -213,6 +219,13 @@ struct State {
         else if (c != country) several = true;
       }
       if (country.empty() && !several) country = article_country;
+      // "غارات التحالف": a bare coalition in news of Yemen is the Saudi-led one; elsewhere
+      // (Syria, Iraq, party alliances) whose it is goes untold.
+      if (doc.tokens[en.end_token - 1].norm.size() >= 12 &&
+          EndsWithView(doc.tokens[en.end_token - 1].norm, "\xD8\xAA\xD8\xAD\xD8\xA7\xD9\x84\xD9\x81")) {  // تحالف
+        if (!several && (country == "YEM" || country == "SAU")) country = "SAU";
+        else country.clear();
+      }
       const Country* c = several || country.empty() ? nullptr : g.CountryByIso(country);
       // A bare النظام is the regime in news of Syria; elsewhere it is mostly "the system" or
       // "the regulations" (وفق النظام، النظام الإلكتروني، النظام المصرفي).

@@ -102,6 +102,13 @@ TEST(Entities, BareAgentsTakeTheOneCountryOfTheirContext) {
   const Entity* authorities = FindEntity(article, "السلطات");
   ASSERT_NE(authorities, nullptr);
   EXPECT_EQ(authorities->actor->code, "TUNGOV");
+  // A bare coalition is the Saudi-led one in news of Yemen, nobody's elsewhere.
+  auto yemen = testing::AnalyzeText("وقصف التحالف مواقع المتمردين في عدن.", "2015-07-22");
+  const Entity* coalition = FindEntity(yemen, "التحالف");
+  ASSERT_NE(coalition, nullptr);
+  EXPECT_EQ(coalition->actor->code, "SAUMIL");
+  auto raqqa = testing::AnalyzeText("وقصف التحالف مواقع في الرقة السورية.", "2015-07-22");
+  EXPECT_EQ(FindEntity(raqqa, "التحالف"), nullptr);
   auto fairs = testing::AnalyzeText("وتقام المعارض والمؤتمرات في الرياض.", "2015-07-22");
   EXPECT_EQ(FindEntity(fairs, "المعارض"), nullptr);
   auto navy = testing::AnalyzeText("وأعلنت البحرية الأمريكية أن سفنها في الخليج.", "2015-07-22");
