@@ -209,11 +209,13 @@ bool Codebook::Matches(const Document& doc, const std::vector<std::vector<morph:
     const PatternToken& pt = t.tokens[k];
     if (pt.gap) {
       // Try the rest of the pattern after 0..3 skipped words, a name counting as one word
-      // (بحث الرئيس السوري أحمد الشرع مع …), at most eight tokens.
+      // (بحث الرئيس السوري أحمد الشرع مع …), at most eight tokens; one more word when a
+      // person's name is among them, for a title before it (وصل وزير الخارجية الروسي سيرغي
+      // لافروف إلى).
       const PatternToken& next = t.tokens[k + 1 < t.tokens.size() ? k + 1 : k];
       if (k + 1 >= t.tokens.size()) return false;
-      bool found = false;
-      for (int32_t p = j, words = 0; words <= 3 && p < end && p - j <= 8; ++words) {
+      bool found = false, person = false;
+      for (int32_t p = j, words = 0; words <= (person ? 4 : 3) && p < end && p - j <= 8; ++words) {
         if (doc.tokens[p].kind == TokenKind::kPunct && p > j && doc.tokens[p].norm != "\xE2\x80\x9C") break;
         if (TokenMatches(next, readings[p], true, false)) {
           j = p;
@@ -221,7 +223,9 @@ bool Codebook::Matches(const Document& doc, const std::vector<std::vector<morph:
           break;
         }
         const int32_t name = p - first < static_cast<int32_t>(name_end.size()) ? name_end[p - first] : 0;
-        p = name > p + 1 ? name : p + 1;
+        person |= name < 0;  // a person's name starts here (negative: see Triggers)
+        const int32_t name_stop = name < 0 ? -name : name;
+        p = name_stop > p + 1 ? name_stop : p + 1;
       }
       if (!found) return false;
       continue;
@@ -239,8 +243,10 @@ std::vector<TriggerMatch> Codebook::Triggers(const Document& doc,
                                              int32_t end) const {
   std::vector<TriggerMatch> out;
   std::vector<int32_t> name_end(std::max<int32_t>(0, end - first), 0);
+  // The end of the name each token is in; negated at the first token of a person's name.
   for (const auto& e : doc.entities)
-    for (int32_t k = std::max(first, e.first_token); k < std::min(end, e.end_token); ++k) name_end[k - first] = e.end_token;
+    for (int32_t k = std::max(first, e.first_token); k < std::min(end, e.end_token); ++k)
+      name_end[k - first] = k == e.first_token && e.type == EntityType::kPer ? -e.end_token : e.end_token;
   int32_t i = first;
   while (i < end) {
     if (doc.tokens[i].kind != TokenKind::kWord) {

@@ -75,7 +75,7 @@ class Codebook {
 
  private:
   // `name_end[k - first]`: the end token of the name covering token k, or 0 (a gap ~ counts
-  // a whole name as one of its three words).
+  // a whole name as one of its three words); negated at the first token of a person's name.
   bool Matches(const Document& doc, const std::vector<std::vector<morph::Reading>>& readings, const Trigger& t,
                int32_t i, int32_t end, const std::vector<int32_t>& name_end, int32_t first, int32_t* match_end) const;
 

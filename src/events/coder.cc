@@ -1130,6 +1130,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
         for (int32_t k = std::max(s.first_token, m.first - 8); k < m.first && !counted; ++k) counted = c.cue[k] == Cue::kCargo;
         const bool place = m.end < s.end_token && (c.ent_of[m.end] >= 0 || c.cue[m.end] == Cue::kPlaceNoun);
         if (counted || !place) continue;
+        // "قبل أن يصل لافروف إلى موسكو عائدا من الدوحة": arriving home is no visit.
+        if (source && c.ent_of[m.end] >= 0) {
+          const Entity& where = doc.entities[c.ent_of[m.end]];
+          const std::string home = where.place ? where.place->country : where.actor ? where.actor->country : "";
+          if (!home.empty() && home == c.ActorOf(*source).country) continue;
+        }
       }
       // "انفجرت أسعار النفط", "خطف الفريق اللقب", "اقتحم مجال الصناعة", "هجوم على
       // التفكير": what an attack or storming cannot strike makes it a figure of speech. A verb's
@@ -1212,11 +1218,13 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       // "قتل 16 ألف شخص في كارثة تسونامي", "مقتل خمسة في حادث سير": deaths in a disaster or
       // an accident are no assault.
       // So are destruction and explosions in them (الحريق دمر جزءا من الطريق).
-      if (t.cameo == "1823" || t.cameo == "1712" || t.cameo == "183") {
+      // So are people held up by one (احتجاز آلاف السياح after an eruption), named before it.
+      if (t.cameo == "1823" || t.cameo == "1712" || t.cameo == "183" || t.cameo == "173") {
         bool disaster = false;
-        for (int32_t k = m.end; k < s.end_token && k < m.end + 10 && !disaster; ++k) disaster = c.cue[k] == Cue::kDisaster;
+        for (int32_t k = m.end; t.cameo != "173" && k < s.end_token && k < m.end + 10 && !disaster; ++k)
+          disaster = c.cue[k] == Cue::kDisaster;
         // "وأحرقت النيران نحو 62 ألف فدان": fire as the subject of the verb (not أطلق النار, an act).
-        if (t.verb && m.end < s.end_token) {
+        if (t.verb && t.cameo != "173" && m.end < s.end_token) {
           const std::string& n = doc.tokens[m.end].norm;
           disaster |= n == "\xD8\xA7\xD9\x84\xD9\x86\xD9\x8A\xD8\xB1\xD8\xA7\xD9\x86" ||  // النيران
                       n == "\xD8\xA7\xD9\x84\xD9\x86\xD8\xA7\xD8\xB1" ||                  // النار
