@@ -828,7 +828,10 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
               object_between |= doc.tokens[k].kind == TokenKind::kWord && !EndsWith(n, "\xD9\x8A") &&
                                 !EndsWith(n, "\xD9\x8A\xD9\x87");  // ي، يه
             }
-            if (unnamed_subject && object_between && !t.passive && doc.entities[e].type == EntityType::kNorp) {
+            // For a material act, any name after the object owns it (قصف التحالف مواقع داعش: the
+            // sites are the group's); a verbal one needs both sides, so only a nationality.
+            if (unnamed_subject && object_between && !t.passive &&
+                (doc.entities[e].type == EntityType::kNorp || cb_.PartialAllowed(t.plover))) {
               e = c.PersonAfterNationality(e);
               target = Side{e};
               from = doc.entities[e].end_token;
