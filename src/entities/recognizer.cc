@@ -187,9 +187,11 @@ struct State {
     {
       std::map<std::string, int> counts;
       int total = 0;
+      std::vector<char> is_bare(doc.entities.size(), 0);
+      for (const auto& b : bare) is_bare[b.first] = 1;
       for (size_t k = 0; k < doc.entities.size(); ++k) {
         const Entity& other = doc.entities[k];
-        if (std::any_of(bare.begin(), bare.end(), [&](const auto& b) { return b.first == static_cast<int32_t>(k); })) continue;
+        if (is_bare[k]) continue;
         std::string c = other.place ? other.place->country : other.actor ? other.actor->country : "";
         if (c.empty() || c == "IGO" || (other.actor && other.actor->code.rfind("IGO", 0) == 0)) continue;
         ++counts[c];
