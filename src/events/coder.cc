@@ -1434,8 +1434,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
       static const std::unordered_set<std::string_view> kWitness = {
           // شاهد شاهدت شاهدوا رأى رأت رأوا رأيت رأينا سمع سمعت سمعوا شهد شهدت
           "\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF", "\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF\xD8\xAA", "\xD8\xB4\xD8\xA7\xD9\x87\xD8\xAF\xD9\x88\xD8\xA7", "\xD8\xB1\xD8\xA7\xD9\x8A", "\xD8\xB1\xD8\xA7\xD8\xAA", "\xD8\xB1\xD8\xA7\xD9\x88\xD8\xA7", "\xD8\xB1\xD8\xA7\xD9\x8A\xD8\xAA", "\xD8\xB1\xD8\xA7\xD9\x8A\xD9\x86\xD8\xA7", "\xD8\xB3\xD9\x85\xD8\xB9", "\xD8\xB3\xD9\x85\xD8\xB9\xD8\xAA", "\xD8\xB3\xD9\x85\xD8\xB9\xD9\x88\xD8\xA7", "\xD8\xB4\xD9\x87\xD8\xAF", "\xD8\xB4\xD9\x87\xD8\xAF\xD8\xAA"};
+      // Only an asserted or reported attack or storming can become generic: the scans below
+      // run for those alone.
+      const bool may_be_generic = (t.plover == "ASSAULT" || t.cameo == "170") && !future && !ev.negated &&
+                                  (ev.modality == Modality::kAsserted || ev.modality == Modality::kReported);
       bool aspect = false;
-      for (int32_t k = std::max(s.first_token, m.first - 6); k < m.first; ++k) {
+      for (int32_t k = std::max(s.first_token, m.first - 6); may_be_generic && k < m.first; ++k) {
         std::string_view n = WithoutConj(doc.tokens[k].norm);
         aspect |= (k >= m.first - 3 && kAspect.count(n) > 0) || kWitness.count(n) > 0;
         // "قبل أن يترجل ويطلق عليه النار", "بعد أن يقتحم": a narrative's sequence.
@@ -1451,13 +1455,12 @@ void Coder::Code(Document& doc, const entities::TokenReadings& readings, const P
           "\xD9\x8A\xD8\xB4\xD9\x86", "\xD8\xAA\xD8\xB4\xD9\x86", "\xD9\x8A\xD9\x86\xD9\x81\xD8\xB0", "\xD8\xAA\xD9\x86\xD9\x81\xD8\xB0", "\xD9\x8A\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8", "\xD8\xAA\xD8\xB1\xD8\xAA\xD9\x83\xD8\xA8"};
       bool present_light = false;
       // Before the noun, or right after it with its pronoun (هجمات يشنها متشددون).
-      for (int32_t k = std::max(s.first_token, m.first - 3); !t.verb && k < std::min(s.end_token, m.end + 1); ++k) {
+      for (int32_t k = std::max(s.first_token, m.first - 3); may_be_generic && !t.verb && k < std::min(s.end_token, m.end + 1); ++k) {
         if (k >= m.first && k < m.end) continue;
         std::string_view n = WithoutConj(doc.tokens[k].norm);
         for (std::string_view w : kPresentLight) present_light |= n.rfind(w, 0) == 0;
       }
-      if (((t.verb && t.present) || present_light) && !future && !aspect && !ev.negated && (t.plover == "ASSAULT" || t.cameo == "170") &&
-          (ev.modality == Modality::kAsserted || ev.modality == Modality::kReported)) {
+      if (may_be_generic && ((t.verb && t.present) || present_light) && !aspect) {
         bool timed = false;
         for (int32_t k = s.first_token; k < s.end_token && !timed; ++k) timed = c.InTime(k);
         if (!timed) ev.modality = Modality::kGeneric;
